@@ -1,0 +1,5 @@
+package org.giaworkbench.app;
+
+public final class Launcher {
+    public static void main(String[] args) { System.out.println("stub"); }
+}

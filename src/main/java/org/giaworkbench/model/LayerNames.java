@@ -1,0 +1,51 @@
+package org.giaworkbench.model;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds layers while recording their PyTorch state-dict names in DJL's parameter order, so that
+ * weights move between the two by name (trained checkpoints, parity checks with the reference).
+ */
+final class LayerNames {
+
+    private final List<String> names = new ArrayList<>();
+
+    List<String> names() {
+        return List.copyOf(names);
+    }
+
+    Block conv(String name, int out, int kernel, int stride, int padding, boolean bias) {
+        names.add(name + ".weight");
+        if (bias) {
+            names.add(name + ".bias");
+        }
+        return Conv2d.builder().setFilters(out).setKernelShape(new Shape(kernel, kernel))
+                .optStride(new Shape(stride, stride)).optPadding(new Shape(padding, padding)).optBias(bias).build();
+    }
+
+    /** DJL momentum 0.9 is PyTorch's 0.1 (DJL passes 1 - momentum); epsilon 1e-5 as in PyTorch. */
+    Block batchNorm(String name) {
+        names.add(name + ".weight");
+        names.add(name + ".bias");
+        names.add(name + ".running_mean");
+        names.add(name + ".running_var");
+        return BatchNorm.builder().optMomentum(0.9f).optEpsilon(1e-5f).build();
+    }
+
+    Block linear(String name, int out) {
+        names.add(name + ".weight");
+        names.add(name + ".bias");
+        return Linear.builder().setUnits(out).optBias(true).build();
+    }
+
+    static Block flatten() {
+        return Blocks.batchFlattenBlock();
+    }
+}

@@ -1,0 +1,181 @@
+package org.giaworkbench.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.giaworkbench.core.GiaException;
+import org.giaworkbench.core.spec.ModelSpec;
+
+/** Builds a {@link GiaModel} from a model spec: architecture, activation, weights, BatchNorm mode. */
+public final class ModelFactory {
+
+    /** Built-in architectures: id, display name, default activation, whether trained weights are bundled. */
+    public record ArchInfo(String id, String name, ActivationKind defaultActivation, String bundledWeights,
+                           String description) {
+    }
+
+    public static final List<ArchInfo> ARCHITECTURES = List.of(
+            new ArchInfo("lenet-dlg", "LeNet (DLG)", ActivationKind.SIGMOID, null,
+                    "3 conv 5x5x12 + FC, Sigmoid, weights U(-0.5, 0.5) (Zhu et al. 2019)"),
+            new ArchInfo("resnet20", "ResNet-20 (CIFAR)", ActivationKind.RELU, "resnet20-cifar10.npz",
+                    "He et al. 2016 CIFAR ResNet, option-A shortcuts, 0.27 M parameters"),
+            new ArchInfo("resnet32", "ResNet-32 (CIFAR)", ActivationKind.RELU, null,
+                    "He et al. 2016 CIFAR ResNet, option-A shortcuts, 0.46 M parameters"),
+            new ArchInfo("resnet56", "ResNet-56 (CIFAR)", ActivationKind.RELU, null,
+                    "He et al. 2016 CIFAR ResNet, option-A shortcuts, 0.85 M parameters"),
+            new ArchInfo("resnet18-cifar", "ResNet-18 (CIFAR stem)", ActivationKind.RELU, null,
+                    "ResNet-18 with a 3x3 stride-1 stem and no max-pool, 11.2 M parameters"));
+
+    private ModelFactory() {
+    }
+
+    public static ArchInfo info(String id) {
+        return ARCHITECTURES.stream().filter(a -> a.id().equals(id)).findFirst()
+                .orElseThrow(() -> GiaException.badInput("unknown model '" + id + "'", "choose one of "
+                        + String.join(", ", ARCHITECTURES.stream().map(ArchInfo::id).toList())));
+    }
+
+    /** Builds the model of {@code spec} for images of {@code channels x resolution x resolution}. */
+    public static GiaModel build(ModelSpec spec, int numClasses, int channels, int resolution, NDManager manager) {
+        return build(spec, numClasses, channels, resolution, manager, DataType.FLOAT32);
+    }
+
+    public static GiaModel build(ModelSpec spec, int numClasses, int channels, int resolution, NDManager manager,
+                                 DataType dataType) {
+        ArchInfo info = info(spec.arch());
+        ActivationKind act = spec.activation() == null || spec.activation().equals("default")
+                ? info.defaultActivation() : ActivationKind.parse(spec.activation());
+        if (!"train".equals(spec.batchNorm()) && !"eval".equals(spec.batchNorm())) {
+            throw GiaException.badInput("model.batchNorm must be train or eval, got '" + spec.batchNorm() + "'", "");
+        }
+        if (numClasses < 2) {
+            throw GiaException.badInput("a model needs at least 2 classes, got " + numClasses, "");
+        }
+        Architectures.Built built = switch (info.id()) {
+            case "lenet-dlg" -> Architectures.lenetDlg(act, numClasses);
+            case "resnet20" -> Architectures.cifarResNet(20, act, numClasses);
+            case "resnet32" -> Architectures.cifarResNet(32, act, numClasses);
+            case "resnet56" -> Architectures.cifarResNet(56, act, numClasses);
+            case "resnet18-cifar" -> Architectures.resnet18Cifar(act, numClasses);
+            default -> throw new IllegalStateException(info.id());
+        };
+        if (info.id().equals("lenet-dlg") && resolution != 32) {
+            throw GiaException.badInput("lenet-dlg takes 32x32 images (its linear layer has 768 inputs), got "
+                    + resolution + "x" + resolution, "set data.resolution=32 or choose a ResNet");
+        }
+        if (resolution < 8) {
+            throw GiaException.badInput("resolution " + resolution + " is too small for " + info.id(), "use 32 or more");
+        }
+        GiaModel model = new GiaModel(info.id(), built.block(), built.names(), manager,
+                new Shape(1, channels, resolution, resolution), numClasses, "train".equals(spec.batchNorm()), dataType);
+        String weights = spec.weights() == null ? "untrained" : spec.weights();
+        switch (weights) {
+            case "untrained" -> initialise(model, spec.seed());
+            case "bundled" -> loadBundled(model, info);
+            default -> loadFile(model, Path.of(weights));
+        }
+        return model;
+    }
+
+    private static void loadBundled(GiaModel model, ArchInfo info) {
+        if (info.bundledWeights() == null) {
+            throw GiaException.badInput("no trained weights are bundled for " + info.id(),
+                    "bundled weights exist for: resnet20; or give a .npz path in model.weights");
+        }
+        if (model.numClasses() != 10) {
+            throw GiaException.badInput("the bundled " + info.id() + " weights are for 10 classes (CIFAR-10), the model has "
+                    + model.numClasses(), "use a 10-class dataset or set model.numClasses=10");
+        }
+        String resource = "/org/giaworkbench/model/weights/" + info.bundledWeights();
+        try (InputStream in = ModelFactory.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing bundled resource " + resource);
+            }
+            model.loadNpz(in, "bundled " + info.bundledWeights());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void loadFile(GiaModel model, Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw GiaException.badInput("weights file " + file + " does not exist",
+                    "model.weights takes untrained, bundled, or the path of a .npz file");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            model.loadNpz(in, file.toString());
+        } catch (IOException e) {
+            throw GiaException.badInput("cannot read weights file " + file + ": " + e.getMessage(), "");
+        }
+    }
+
+    /**
+     * Seeded initialisation on the host (java.util.Random), so that a seed means the same weights on
+     * every machine and engine version. LeNet-DLG: every weight and bias U(-0.5, 0.5) as in DLG. ResNets:
+     * Kaiming-normal (fan-in, ReLU gain) weights as in the CIFAR ResNet port, linear biases
+     * U(-1/sqrt(fan_in), 1/sqrt(fan_in)) as PyTorch's default, BatchNorm weight 1, bias 0, statistics 0/1.
+     */
+    static void initialise(GiaModel model, long seed) {
+        Random random = new Random(seed);
+        boolean dlg = model.arch().equals("lenet-dlg");
+        model.forEachParameter((name, array) -> {
+            Shape shape = array.getShape();
+            int size = Math.toIntExact(shape.size());
+            float[] v = new float[size];
+            long fanIn = shape.dimension() > 1 ? shape.size() / shape.get(0) : 1;
+            if (dlg) {
+                for (int i = 0; i < size; i++) {
+                    v[i] = random.nextFloat() - 0.5f;
+                }
+            } else if (name.endsWith("running_var")) {
+                java.util.Arrays.fill(v, 1f);
+            } else if (name.endsWith("running_mean")) {
+                // zeros
+            } else if (isBatchNorm(name) && name.endsWith(".weight")) {
+                java.util.Arrays.fill(v, 1f);
+            } else if (isBatchNorm(name) && name.endsWith(".bias")) {
+                // zeros
+            } else if (name.endsWith(".bias")) {
+                float bound = (float) (1.0 / Math.sqrt(biasFanIn(model, name)));
+                for (int i = 0; i < size; i++) {
+                    v[i] = (random.nextFloat() * 2 - 1) * bound;
+                }
+            } else {
+                double std = Math.sqrt(2.0 / fanIn);
+                for (int i = 0; i < size; i++) {
+                    v[i] = (float) (random.nextGaussian() * std);
+                }
+            }
+            GiaModel.setValues(array, v);
+        });
+    }
+
+    private static boolean isBatchNorm(String name) {
+        String layer = name.substring(0, name.lastIndexOf('.'));
+        String last = layer.substring(layer.lastIndexOf('.') + 1);
+        return last.startsWith("bn") || layer.endsWith(".short.1");
+    }
+
+    private static long biasFanIn(GiaModel model, String biasName) {
+        String weightName = biasName.substring(0, biasName.length() - ".bias".length()) + ".weight";
+        long[] fan = {1};
+        model.forEachParameter((name, array) -> {
+            if (name.equals(weightName)) {
+                fan[0] = array.getShape().size() / array.getShape().get(0);
+            }
+        });
+        return fan[0];
+    }
+
+    /** Host copy of one array (for tests and diagnostics). */
+    static float[] host(NDArray a) {
+        return a.toType(DataType.FLOAT32, false).toFloatArray();
+    }
+}
