@@ -12,6 +12,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
+import org.giaworkbench.plugin.spi.Distance;
+import org.giaworkbench.plugin.spi.GradientOracle;
+import org.giaworkbench.plugin.spi.MatchResult;
 
 /**
  * The one place that differentiates a gradient. It runs {@code torch.autograd.grad} inside a small
@@ -23,7 +26,7 @@ import java.util.List;
  * ResNet-18. {@code autograd.grad} touches no {@code .grad}, so every graph dies with its per-step
  * manager. Owned by the compute thread; not thread-safe.
  */
-public final class SecondOrderGradients implements AutoCloseable {
+public final class SecondOrderGradients implements GradientOracle, AutoCloseable {
 
     private static final String RESOURCE = "/org/giaworkbench/compute/autograd/grad_helper.pt";
 
@@ -53,6 +56,7 @@ public final class SecondOrderGradients implements AutoCloseable {
      * Gradients of the sum of {@code outputs} with respect to {@code inputs}; zeros for inputs the
      * outputs do not depend on. With {@code createGraph} the results can be differentiated again.
      */
+    @Override
     public List<NDArray> grad(List<NDArray> outputs, List<NDArray> inputs, boolean createGraph, NDManager into) {
         try (IValue out = tensors(outputs);
              IValue in = tensors(inputs);
@@ -73,6 +77,7 @@ public final class SecondOrderGradients implements AutoCloseable {
      * @param targets   the observed parameter gradients
      * @param variables what the attack optimises (images, soft labels)
      */
+    @Override
     public MatchResult match(NDArray loss, List<NDArray> params, List<NDArray> targets, List<NDArray> variables,
                              NDArray extra, Distance distance, NDManager into) {
         if (params.size() != targets.size()) {
@@ -83,7 +88,7 @@ public final class SecondOrderGradients implements AutoCloseable {
              IValue t = tensors(targets);
              IValue v = tensors(variables);
              IValue e = IValue.from((PtNDArray) extra);
-             IValue k = IValue.from((long) distance.code);
+             IValue k = IValue.from((long) distance.code());
              IValue result = GiaAutogradBridge.runMethodWithGrad(helper, "match", l, p, t, v, e, k)) {
             PtNDArray[] arrays = result.toTensorArray((PtNDManager) into);
             return new MatchResult(arrays[0], arrays[1], List.of(Arrays.copyOfRange(arrays, 2, arrays.length)));

@@ -1,5 +1,8 @@
 package org.giaworkbench.compute.autograd;
 
+import org.giaworkbench.plugin.spi.Distance;
+import org.giaworkbench.plugin.spi.MatchResult;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

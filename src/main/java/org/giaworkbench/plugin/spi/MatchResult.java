@@ -1,4 +1,4 @@
-package org.giaworkbench.compute.autograd;
+package org.giaworkbench.plugin.spi;
 
 import ai.djl.ndarray.NDArray;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.giaworkbench.compute.autograd;
+package org.giaworkbench.plugin.spi;
 
 /** Gradient distances the native helper computes (codes must match tools/make_grad_helper.py). */
 public enum Distance {
@@ -7,9 +7,14 @@ public enum Distance {
     /** 1 - cosine similarity of all parameter gradients as one vector (Inverting Gradients). */
     COSINE(1);
 
-    final int code;
+    private final int code;
 
     Distance(int code) {
         this.code = code;
+    }
+
+    /** The code the native helper understands. */
+    public int code() {
+        return code;
     }
 }
