@@ -1,0 +1,183 @@
+package org.giaworkbench.compute;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import org.giaworkbench.core.GiaException;
+import org.giaworkbench.core.result.ImageBatch;
+import org.giaworkbench.core.result.ImageScores;
+import org.giaworkbench.core.result.RunInfo;
+import org.giaworkbench.core.result.RunResult;
+import org.giaworkbench.core.result.RunStatus;
+import org.giaworkbench.core.run.CancellationToken;
+import org.giaworkbench.core.run.RunEvent;
+import org.giaworkbench.core.run.RunEventSink;
+import org.giaworkbench.core.spec.ExperimentSpec;
+import org.giaworkbench.data.BatchBuilder;
+import org.giaworkbench.data.BatchRequest;
+import org.giaworkbench.data.Dataset;
+import org.giaworkbench.data.DatasetFactory;
+import org.giaworkbench.data.LabeledBatch;
+import org.giaworkbench.data.Normalization;
+import org.giaworkbench.fl.FedSgdClient;
+import org.giaworkbench.fl.ThreatModel;
+import org.giaworkbench.metric.LabelAccuracy;
+import org.giaworkbench.model.GiaModel;
+import org.giaworkbench.model.ModelFactory;
+import org.giaworkbench.plugin.ParamValues;
+import org.giaworkbench.plugin.PluginRegistry;
+import org.giaworkbench.plugin.spi.Attack;
+import org.giaworkbench.plugin.spi.AttackPlugin;
+import org.giaworkbench.plugin.spi.InputBox;
+import org.giaworkbench.plugin.spi.ServerView;
+
+/**
+ * The run pipeline, on the compute thread: data -> model -> client gradient -> server view -> attack
+ * -> metrics. Every outcome, including failures after the first iteration, carries what was computed.
+ */
+final class AttackRunner {
+
+    private final PluginRegistry registry;
+
+    AttackRunner(PluginRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Checks what can be checked without the engine, so that a bad spec fails before any work. */
+    ParamValues validate(ExperimentSpec spec) {
+        if (spec.attack() == null || spec.attack().id() == null) {
+            throw GiaException.badInput("the spec names no attack", "set attack.id, e.g. --set attack.id=dlg");
+        }
+        AttackPlugin plugin = registry.attack(spec.attack().id());
+        ParamValues values = plugin.descriptor().schema().validate(spec.attack().params(), "attack " + spec.attack().id());
+        if (spec.data().batch() < 1) {
+            throw GiaException.badInput("data.batch must be at least 1, got " + spec.data().batch(), "");
+        }
+        if (spec.data().sameLabel() < 0 || spec.data().sameLabel() > spec.data().batch()) {
+            throw GiaException.badInput("data.sameLabel must be between 0 and the batch size (" + spec.data().batch()
+                    + "), got " + spec.data().sameLabel(), "");
+        }
+        if (!"fedsgd".equals(spec.fl().protocol())) {
+            throw GiaException.badInput("fl.protocol '" + spec.fl().protocol() + "' is not available", "use fedsgd");
+        }
+        ModelFactory.info(spec.model().arch());
+        ThreatModel.labelsGranted(spec.fl().labels(), plugin.assumesKnownLabels());
+        return values;
+    }
+
+    RunResult run(long runId, ExperimentSpec spec, NDManager base, Device device, ComputeContext compute,
+                  CancellationToken token, RunEventSink sink) {
+        ParamValues params = validate(spec);
+        AttackPlugin plugin = registry.attack(spec.attack().id());
+        Dataset dataset = DatasetFactory.open(spec.data());
+        LabeledBatch batch = new BatchBuilder(dataset).build(new BatchRequest(spec.data().batch(), spec.data().sameLabel(),
+                spec.data().seed(), spec.data().index()));
+        Normalization normalization = DatasetFactory.normalization(spec.data());
+        ImageBatch truth = batch.images();
+        int numClasses = spec.model().numClasses() != null ? spec.model().numClasses() : dataset.numClasses();
+        for (int label : batch.labels()) {
+            if (label >= numClasses) {
+                throw GiaException.badInput("label " + label + " does not fit a model with " + numClasses + " classes",
+                        "set model.numClasses to at least " + dataset.numClasses());
+            }
+        }
+        long startNanos = System.nanoTime();
+        try (NDManager runManager = base.newSubManager(device)) {
+            GiaModel model = ModelFactory.build(spec.model(), numClasses, truth.channels(), truth.height(), runManager);
+            RunInfo info = compute.info(model.parameterCount());
+            InputBox box = box(normalization, truth.channels());
+            float[] inputs = normalization.normalize(truth.pixels(), truth.channels(), truth.height(), truth.width());
+            Shape shape = new Shape(truth.count(), truth.channels(), truth.height(), truth.width());
+            List<NDArray> observed;
+            try (NDManager clientScope = runManager.newSubManager()) {
+                observed = FedSgdClient.gradient(model, clientScope.create(inputs, shape), batch.labels(),
+                        compute.oracle(), runManager);
+            }
+            boolean granted = ThreatModel.labelsGranted(spec.fl().labels(), plugin.assumesKnownLabels());
+            ServerView view = new ServerView(model, observed, truth.count(), new Shape(truth.channels(), truth.height(),
+                    truth.width()), numClasses, granted ? batch.labels().clone() : null, box);
+            RunSession session = new RunSession(runId, runManager, compute.oracle(), token, sink, spec.run().seed(),
+                    spec.run().snapshotEvery(), truth, normalization);
+            Attack attack = plugin.create(params);
+            sink.accept(new RunEvent.Started(runId, spec, info, truth, batch.labels().clone(), expectedIterations(params)));
+            RunStatus status = RunStatus.FINISHED;
+            String message = "finished";
+            GiaException failure = null;
+            var buffers = model.saveBuffers();
+            try {
+                attack.run(view, session);
+            } catch (CancellationException e) {
+                status = RunStatus.CANCELLED;
+                message = "cancelled at iteration " + session.iterationsDone();
+            } catch (GiaException e) {
+                failure = e;
+                status = e.kind() == GiaException.Kind.DIVERGED ? RunStatus.DIVERGED : RunStatus.FAILED;
+                message = e.getMessage();
+            } catch (RuntimeException | OutOfMemoryError e) {
+                failure = Failures.classify(e);
+                status = RunStatus.FAILED;
+                message = failure.getMessage();
+            } finally {
+                model.restoreBuffers(buffers);
+            }
+            RunResult result = result(spec, status, message, info, session, batch, startNanos);
+            if (failure != null) {
+                throw new RunFailure(failure, result);
+            }
+            return result;
+        }
+    }
+
+    private RunResult result(ExperimentSpec spec, RunStatus status, String message, RunInfo info, RunSession session,
+                             LabeledBatch batch, long startNanos) {
+        ImageBatch recon = session.bestImages();
+        ImageScores scores = session.score(recon);
+        int[] recovered = session.labels();
+        double labelAccuracy = recovered == null ? Double.NaN : LabelAccuracy.of(batch.labels(), recovered);
+        return new RunResult(spec, status, message, info, batch.images(), recon.select(scores.order()),
+                batch.labels().clone(), recovered == null ? new int[0] : recovered, labelAccuracy, scores,
+                session.finishSeries(scores), session.iterationsDone(), session.bestLoss(),
+                (System.nanoTime() - startNanos) / 1e9);
+    }
+
+    /** Iterations times restarts where the attack has them (the attack may refine it once running). */
+    private static int expectedIterations(ParamValues params) {
+        Object iterations = params.values().get("iterations");
+        Object restarts = params.values().get("restarts");
+        return (iterations instanceof Integer i ? i : 0) * (restarts instanceof Integer r ? r : 1);
+    }
+
+    private static InputBox box(Normalization n, int channels) {
+        float[] mean = new float[channels];
+        float[] std = new float[channels];
+        for (int c = 0; c < channels; c++) {
+            mean[c] = n.isIdentity() ? 0f : n.mean()[c];
+            std[c] = n.isIdentity() ? 1f : n.std()[c];
+        }
+        return new InputBox(mean, std);
+    }
+
+    /** A failure that still carries the partial result. */
+    static final class RunFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient GiaException cause;
+        private final transient RunResult partial;
+
+        RunFailure(GiaException cause, RunResult partial) {
+            super(cause.getMessage(), cause);
+            this.cause = cause;
+            this.partial = partial;
+        }
+
+        GiaException failure() {
+            return cause;
+        }
+
+        RunResult partial() {
+            return partial;
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package org.giaworkbench.compute;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.giaworkbench.compute.autograd.SecondOrderGradients;
+import org.giaworkbench.core.GiaException;
+import org.giaworkbench.core.result.RunInfo;
+import org.giaworkbench.core.result.RunResult;
+import org.giaworkbench.core.result.RunStatus;
+import org.giaworkbench.core.run.CancellationToken;
+import org.giaworkbench.core.run.RunEvent;
+import org.giaworkbench.core.run.RunEventSink;
+import org.giaworkbench.core.run.RunHandle;
+import org.giaworkbench.core.spec.ExperimentSpec;
+import org.giaworkbench.plugin.PluginRegistry;
+import org.giaworkbench.plugin.spi.GradientOracle;
+
+/**
+ * The one thread that owns DJL ({@code gia-compute}). Runs are queued and executed one at a time;
+ * {@link #submit} never blocks. Every native object (managers, models, the gradient helper) is
+ * created, used and closed on that thread.
+ */
+public final class ComputeService implements AutoCloseable {
+
+    public static final String THREAD_NAME = "gia-compute";
+
+    private final ExecutorService executor;
+    private final AttackRunner runner;
+    private final AtomicLong nextRunId = new AtomicLong(1);
+    private Thread computeThread;
+
+    // Touched only on the compute thread.
+    private EngineBootstrap.EngineInfo engine;
+    private final Map<Device, NDManager> baseManagers = new HashMap<>();
+    private final Map<Device, SecondOrderGradients> helpers = new HashMap<>();
+
+    public ComputeService() {
+        this(PluginRegistry.defaults());
+    }
+
+    public ComputeService(PluginRegistry registry) {
+        this.runner = new AttackRunner(registry);
+        this.executor = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, THREAD_NAME);
+            t.setDaemon(true);
+            computeThread = t;
+            return t;
+        });
+    }
+
+    /** Queues a run; events go to {@code sink} on the compute thread. */
+    public RunHandle submit(ExperimentSpec spec, RunEventSink sink) {
+        long id = nextRunId.getAndIncrement();
+        CancellationToken token = new CancellationToken();
+        CompletableFuture<RunResult> outcome = new CompletableFuture<>();
+        executor.execute(() -> execute(id, spec, token, sink, outcome));
+        return new RunHandle(id, token, outcome);
+    }
+
+    /** Starts the engine on the compute thread and reports what it found (blocks the caller). */
+    public EngineBootstrap.EngineInfo engineInfo() {
+        try {
+            return executor.submit(this::ensureEngine).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw Failures.classify(e.getCause());
+        }
+    }
+
+    /** Runs {@code task} on the compute thread and waits for it (tests and benchmarks). */
+    public <T> T call(java.util.concurrent.Callable<T> task) throws Exception {
+        try {
+            return executor.submit(task).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof Exception ex) {
+                throw ex;
+            }
+            throw e;
+        }
+    }
+
+    private void execute(long id, ExperimentSpec spec, CancellationToken token, RunEventSink sink,
+                         CompletableFuture<RunResult> outcome) {
+        try {
+            if (token.isCancelled()) {
+                throw new java.util.concurrent.CancellationException();
+            }
+            runner.validate(spec);
+            ensureEngine();
+            Device device = EngineBootstrap.resolve(spec.run().device());
+            NDManager base = baseManagers.computeIfAbsent(device, d -> NDManager.newBaseManager(d));
+            SecondOrderGradients helper = helpers.computeIfAbsent(device, d -> SecondOrderGradients.load(base));
+            ComputeContext context = new ComputeContext() {
+                @Override
+                public GradientOracle oracle() {
+                    return helper;
+                }
+
+                @Override
+                public RunInfo info(long parameterCount) {
+                    return new RunInfo(EngineBootstrap.describe(device), engine.engine(), engine.engineVersion(),
+                            engine.djlVersion(), appVersion(), System.getProperty("java.version"), parameterCount);
+                }
+            };
+            RunResult result = runner.run(id, spec, base, device, context, token, sink);
+            if (result.status() == RunStatus.CANCELLED) {
+                sink.accept(new RunEvent.Cancelled(id, result));
+            } else {
+                sink.accept(new RunEvent.Finished(id, result));
+            }
+            outcome.complete(result);
+        } catch (AttackRunner.RunFailure f) {
+            GiaException g = f.failure();
+            sink.accept(new RunEvent.Failed(id, g.kind(), g.getMessage(), g.hint(), f.partial()));
+            outcome.complete(f.partial());
+        } catch (java.util.concurrent.CancellationException e) {
+            sink.accept(new RunEvent.Failed(id, GiaException.Kind.CANCELLED, "cancelled before it started", "", null));
+            outcome.complete(null);
+        } catch (Throwable e) {
+            GiaException g = Failures.classify(e);
+            sink.accept(new RunEvent.Failed(id, g.kind(), g.getMessage(), g.hint(), null));
+            outcome.complete(null);
+        }
+    }
+
+    private EngineBootstrap.EngineInfo ensureEngine() {
+        if (engine == null) {
+            engine = EngineBootstrap.start();
+        }
+        return engine;
+    }
+
+    /** True when called on the compute thread. */
+    public boolean isComputeThread() {
+        return Thread.currentThread() == computeThread;
+    }
+
+    static String appVersion() {
+        String v = ComputeService.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    /** Stops accepting runs, lets the current one end (callers cancel it first), and frees native memory. */
+    @Override
+    public void close() {
+        executor.execute(() -> {
+            helpers.values().forEach(SecondOrderGradients::close);
+            helpers.clear();
+            baseManagers.values().forEach(NDManager::close);
+            baseManagers.clear();
+        });
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

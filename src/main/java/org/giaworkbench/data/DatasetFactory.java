@@ -1,0 +1,41 @@
+package org.giaworkbench.data;
+
+import java.nio.file.Path;
+import org.giaworkbench.core.GiaException;
+import org.giaworkbench.core.spec.DataSpec;
+
+/** Opens the dataset a spec names, and the normalisation it asks for. */
+public final class DatasetFactory {
+
+    private DatasetFactory() {
+    }
+
+    public static Dataset open(DataSpec spec) {
+        if (spec.resolution() < 8 || spec.resolution() > 1024) {
+            throw GiaException.badInput("data.resolution must be between 8 and 1024, got " + spec.resolution(), "");
+        }
+        String source = spec.source() == null ? "bundled-cifar10" : spec.source();
+        if (!source.equals("bundled-cifar10") && (spec.path() == null || spec.path().isBlank())) {
+            throw GiaException.badInput("data.source=" + source + " needs data.path", "e.g. --set data.path=/data/cifar-10-batches-bin");
+        }
+        CifarBinaryDataset.Options cifar = CifarBinaryDataset.Options.DEFAULT.withResolution(spec.resolution());
+        return switch (source) {
+            case "bundled-cifar10" -> BundledDataset.cifar10(spec.resolution());
+            case "cifar10" -> CifarBinaryDataset.open(Path.of(spec.path()), CifarLayout.CIFAR10, cifar);
+            case "cifar100" -> CifarBinaryDataset.open(Path.of(spec.path()), CifarLayout.CIFAR100, cifar);
+            case "image-folder" -> ImageFolderDataset.open(Path.of(spec.path()), spec.resolution());
+            default -> throw GiaException.badInput("unknown data.source '" + source + "'",
+                    "choose bundled-cifar10, cifar10, cifar100 or image-folder");
+        };
+    }
+
+    public static Normalization normalization(DataSpec spec) {
+        String n = spec.normalization() == null ? "cifar10" : spec.normalization();
+        return switch (n) {
+            case "cifar10" -> Normalization.CIFAR10;
+            case "imagenet" -> Normalization.IMAGENET;
+            case "none" -> Normalization.NONE;
+            default -> throw GiaException.badInput("unknown data.normalization '" + n + "'", "choose cifar10, imagenet or none");
+        };
+    }
+}
