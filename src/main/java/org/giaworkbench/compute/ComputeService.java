@@ -76,10 +76,25 @@ public final class ComputeService implements AutoCloseable {
         }
     }
 
-    /** Runs {@code task} on the compute thread and waits for it (tests and benchmarks). */
-    public <T> T call(java.util.concurrent.Callable<T> task) throws Exception {
+    /** Work that needs the engine: gets the CPU/GPU base manager and the gradient helper. */
+    @FunctionalInterface
+    public interface EngineTask<T> {
+        T run(NDManager base, GradientOracle oracle) throws Exception;
+    }
+
+    /**
+     * Runs {@code task} on the compute thread with the device's base manager and waits for it
+     * (benchmarks and tests; never call it from the FX thread).
+     */
+    public <T> T onComputeThread(String device, EngineTask<T> task) throws Exception {
         try {
-            return executor.submit(task).get();
+            return executor.submit(() -> {
+                ensureEngine();
+                Device d = EngineBootstrap.resolve(device);
+                NDManager base = baseManagers.computeIfAbsent(d, NDManager::newBaseManager);
+                SecondOrderGradients helper = helpers.computeIfAbsent(d, x -> SecondOrderGradients.load(base));
+                return task.run(base, helper);
+            }).get();
         } catch (java.util.concurrent.ExecutionException e) {
             if (e.getCause() instanceof Exception ex) {
                 throw ex;
@@ -97,7 +112,7 @@ public final class ComputeService implements AutoCloseable {
             runner.validate(spec);
             ensureEngine();
             Device device = EngineBootstrap.resolve(spec.run().device());
-            NDManager base = baseManagers.computeIfAbsent(device, d -> NDManager.newBaseManager(d));
+            NDManager base = baseManagers.computeIfAbsent(device, NDManager::newBaseManager);
             SecondOrderGradients helper = helpers.computeIfAbsent(device, d -> SecondOrderGradients.load(base));
             ComputeContext context = new ComputeContext() {
                 @Override
