@@ -1,5 +1,6 @@
 package org.giaworkbench.compute;
 
+import ai.djl.ndarray.BaseNDManager;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -123,12 +124,17 @@ final class RunSession implements AttackContext {
             lastProgressNanos = now;
             double elapsed = (now - startNanos) / 1e9;
             sink.accept(new RunEvent.Progress(runId, iteration, totalIterations, loss, bestLoss,
-                    elapsed > 0 ? iteration / elapsed : 0, elapsed));
+                    elapsed > 0 ? iteration / elapsed : 0, elapsed, liveArrays()));
         }
         boolean due = iteration - lastSnapshotIteration >= snapshotEvery || now - lastSnapshotNanos >= SNAPSHOT_INTERVAL_NANOS;
         if (due && dirtySinceSnapshot) {
             snapshot(iteration);
         }
+    }
+
+    /** Native arrays held by this run's manager and its open sub-managers. */
+    private int liveArrays() {
+        return runManager instanceof BaseNDManager b ? b.getManagedArrays().size() : -1;
     }
 
     @Override

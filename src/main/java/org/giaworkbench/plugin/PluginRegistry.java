@@ -24,6 +24,11 @@ public final class PluginRegistry {
         }
     }
 
+    /** A registry of exactly these plugins (tests, embedding). */
+    public static PluginRegistry of(AttackPlugin... plugins) {
+        return new PluginRegistry(List.of(plugins));
+    }
+
     public static PluginRegistry defaults() {
         return DEFAULT;
     }

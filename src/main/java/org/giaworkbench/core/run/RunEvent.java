@@ -20,9 +20,12 @@ public sealed interface RunEvent {
                    int totalIterations) implements RunEvent {
     }
 
-    /** Frequent and cheap: may be coalesced by a listener. */
+    /**
+     * Frequent and cheap: may be coalesced by a listener. {@code liveArrays} counts the native arrays
+     * the run holds, which stays flat in a healthy run.
+     */
     record Progress(long runId, int iteration, int totalIterations, double loss, double bestLoss,
-                    double iterationsPerSecond, double elapsedSeconds) implements RunEvent {
+                    double iterationsPerSecond, double elapsedSeconds, int liveArrays) implements RunEvent {
     }
 
     /** Occasional: the current best reconstruction and its metrics. */

@@ -1,0 +1,74 @@
+package org.giaworkbench.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The package boundaries of ARCHITECTURE.md (as adapted in the README), checked on the compiled classes. */
+class LayeringTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void load() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.giaworkbench");
+    }
+
+    @Test
+    void coreKnowsNoOtherLayerAndNoDjl() {
+        noClasses().that().resideInAPackage("org.giaworkbench.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("ai.djl..", "javafx..",
+                        "org.giaworkbench.plugin..", "org.giaworkbench.compute..", "org.giaworkbench.attack..",
+                        "org.giaworkbench.model..", "org.giaworkbench.data..", "org.giaworkbench.fl..",
+                        "org.giaworkbench.metric..", "org.giaworkbench.cli..", "org.giaworkbench.app..")
+                .check(classes);
+    }
+
+    @Test
+    void cliAndPluginDescriptorsUseNoDjl() {
+        noClasses().that().resideInAnyPackage("org.giaworkbench.cli..", "org.giaworkbench.app..")
+                .should().dependOnClassesThat().resideInAPackage("ai.djl..").check(classes);
+        noClasses().that().resideInAPackage("org.giaworkbench.plugin")
+                .should().dependOnClassesThat().resideInAPackage("ai.djl..").check(classes);
+    }
+
+    @Test
+    void dataAndMetricsArePureJavaOverCore() {
+        noClasses().that().resideInAnyPackage("org.giaworkbench.data..", "org.giaworkbench.metric..")
+                .should().dependOnClassesThat().resideInAnyPackage("ai.djl..", "org.giaworkbench.compute..",
+                        "org.giaworkbench.attack..", "org.giaworkbench.model..", "org.giaworkbench.fl..",
+                        "org.giaworkbench.plugin..", "org.giaworkbench.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void attacksCannotReachGroundTruthOrTheRunner() {
+        // An attack sees a ServerView; the data readers, metrics (which compare with ground truth) and the
+        // compute layer (which holds it) are out of its reach.
+        noClasses().that().resideInAPackage("org.giaworkbench.attack..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.giaworkbench.data..", "org.giaworkbench.metric..",
+                        "org.giaworkbench.compute..", "org.giaworkbench.cli..", "org.giaworkbench.app..")
+                .check(classes);
+    }
+
+    @Test
+    void lowerLayersDoNotDependOnComputeOrCli() {
+        noClasses().that().resideInAnyPackage("org.giaworkbench.model..", "org.giaworkbench.fl..",
+                        "org.giaworkbench.plugin..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.giaworkbench.compute..", "org.giaworkbench.cli..",
+                        "org.giaworkbench.app..", "org.giaworkbench.attack..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheAutogradPackageTouchesTheDjlBridge() {
+        noClasses().that().resideOutsideOfPackages("org.giaworkbench.compute.autograd..", "ai.djl..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("ai.djl.pytorch.jni.GiaAutogradBridge")
+                .check(classes);
+    }
+}
