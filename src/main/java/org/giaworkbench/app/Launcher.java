@@ -1,10 +1,12 @@
 package org.giaworkbench.app;
 
 import org.giaworkbench.cli.GiaCli;
+import org.giaworkbench.ui.shell.WorkbenchApp;
 
 /**
- * The program's entry point. With arguments it is the command line; without, it runs the default
- * quick start (the desktop window takes this place once the GUI lands).
+ * The program's entry point. With arguments it is the command line; without, it opens the desktop
+ * window. It is deliberately not a JavaFX Application: launching one directly from the classpath
+ * fails with "JavaFX runtime components are missing".
  */
 public final class Launcher {
 
@@ -12,7 +14,18 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        String[] effective = args.length == 0 ? new String[] {"run", "--preset", "quickstart-dlg"} : args;
-        System.exit(GiaCli.execute(effective));
+        if (args.length > 0) {
+            System.exit(GiaCli.execute(args));
+        }
+        try {
+            WorkbenchApp.open(args);
+        } catch (RuntimeException | UnsatisfiedLinkError noDisplay) {
+            System.err.println("gia: cannot open the window (" + noDisplay.getMessage() + ")");
+            System.err.println("     without a display, use the command line, e.g. ./gia run --preset quickstart-dlg,");
+            System.err.println("     or a virtual one: xvfb-run -a ./gia");
+            System.exit(1);
+        }
+        // The window has closed; the compute thread is a daemon, but stray non-daemon threads must not keep us alive.
+        System.exit(0);
     }
 }

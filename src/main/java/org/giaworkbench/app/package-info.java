@@ -1,4 +1,4 @@
 /**
- * Entry point: command-line arguments go to the CLI; none start the default experience. Any thread; depends on cli.
+ * Entry point: command-line arguments go to the CLI; none open the desktop window. Any thread; depends on cli and ui.shell.
  */
 package org.giaworkbench.app;

@@ -1,0 +1,33 @@
+package org.giaworkbench.compute;
+
+import ai.djl.ndarray.NDManager;
+import org.giaworkbench.core.spec.ModelSpec;
+import org.giaworkbench.model.ModelFactory;
+
+/**
+ * Facts about a model that the GUI shows before a run, computed on the compute thread so that DJL
+ * types never leave it.
+ */
+public final class ModelInspector {
+
+    private ModelInspector() {
+    }
+
+    /**
+     * Trainable parameters of {@code spec}'s model for the given input; also the number of values in
+     * the gradient a FedSGD client shares. Builds the model with seeded (untrained) weights, which have
+     * the same shapes as trained ones. Blocks until the compute thread is free: never call it on the FX
+     * thread.
+     */
+    public static long parameterCount(ComputeService compute, ModelSpec spec, int numClasses, int channels,
+                                      int resolution) throws Exception {
+        ModelSpec shapeOnly = new ModelSpec(spec.arch(), spec.activation(), "untrained", spec.seed(), spec.batchNorm(),
+                spec.numClasses());
+        int classes = spec.numClasses() != null ? spec.numClasses() : numClasses;
+        return compute.onComputeThread("cpu", (base, oracle) -> {
+            try (NDManager scope = base.newSubManager()) {
+                return ModelFactory.build(shapeOnly, classes, channels, resolution, scope).parameterCount();
+            }
+        });
+    }
+}

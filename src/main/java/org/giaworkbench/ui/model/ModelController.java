@@ -1,0 +1,122 @@
+package org.giaworkbench.ui.model;
+
+import java.io.File;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+import org.giaworkbench.plugin.PluginDescriptor;
+import org.giaworkbench.ui.fx.AppIcon;
+import org.giaworkbench.ui.fx.Messages;
+
+/** Binds the model pane to its {@link ModelChoiceModel}. */
+public final class ModelController {
+
+    private final ModelChoiceModel model;
+    private ObjectProperty<Integer> seedLink;
+
+    @FXML private ComboBox<PluginDescriptor> archBox;
+    @FXML private Label archDescription;
+    @FXML private ComboBox<String> activationBox;
+    @FXML private RadioButton untrainedRadio;
+    @FXML private RadioButton bundledRadio;
+    @FXML private RadioButton fileRadio;
+    @FXML private TextField fileField;
+    @FXML private Button browseButton;
+    @FXML private Spinner<Integer> seedSpinner;
+    @FXML private ComboBox<String> batchNormBox;
+    @FXML private TextField classesField;
+    @FXML private Label parametersLabel;
+    @FXML private Label errorLabel;
+
+    public ModelController(ModelChoiceModel model) {
+        this.model = model;
+    }
+
+    @FXML
+    private void initialize() {
+        archBox.setItems(model.architectures());
+        archBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(PluginDescriptor d) {
+                return d == null ? "" : d.name();
+            }
+
+            @Override
+            public PluginDescriptor fromString(String s) {
+                return null;
+            }
+        });
+        archBox.valueProperty().bindBidirectional(model.archProperty());
+        archDescription.textProperty().bind(Bindings.createStringBinding(
+                () -> model.archProperty().get() == null ? "" : model.archProperty().get().summary(), model.archProperty()));
+        activationBox.setItems(model.activations());
+        activationBox.valueProperty().bindBidirectional(model.activationProperty());
+
+        ToggleGroup weights = new ToggleGroup();
+        untrainedRadio.setToggleGroup(weights);
+        untrainedRadio.setUserData(ModelChoiceModel.Weights.UNTRAINED);
+        bundledRadio.setToggleGroup(weights);
+        bundledRadio.setUserData(ModelChoiceModel.Weights.BUNDLED);
+        fileRadio.setToggleGroup(weights);
+        fileRadio.setUserData(ModelChoiceModel.Weights.FILE);
+        bundledRadio.disableProperty().bind(model.bundledAvailableProperty().not());
+        weights.selectedToggleProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                model.weightsProperty().set((ModelChoiceModel.Weights) now.getUserData());
+            }
+        });
+        model.weightsProperty().addListener((obs, was, now) -> selectWeights(weights, now));
+        selectWeights(weights, model.weightsProperty().get());
+        fileField.textProperty().bindBidirectional(model.weightsFileProperty());
+        fileField.disableProperty().bind(model.weightsProperty().isNotEqualTo(ModelChoiceModel.Weights.FILE));
+        browseButton.disableProperty().bind(fileField.disableProperty());
+        browseButton.setGraphic(AppIcon.FOLDER.node());
+
+        seedSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, Integer.MAX_VALUE,
+                model.seedProperty().get()));
+        seedLink = model.seedProperty().asObject();
+        seedSpinner.getValueFactory().valueProperty().bindBidirectional(seedLink);
+        batchNormBox.setItems(FXCollections.observableArrayList("eval", "train"));
+        batchNormBox.valueProperty().bindBidirectional(model.batchNormProperty());
+        classesField.textProperty().bindBidirectional(model.numClassesProperty());
+
+        parametersLabel.textProperty().bind(Bindings.createStringBinding(() -> {
+            long n = model.parameterCountProperty().get();
+            if (n < 0) {
+                return Messages.get("model.parameters.unknown");
+            }
+            return Messages.get("model.parameters.value", String.format(Locale.ROOT, "%,d", n),
+                    String.format(Locale.ROOT, "%.2f", n * 4 / 1e6));
+        }, model.parameterCountProperty()));
+        errorLabel.textProperty().bind(model.errorProperty());
+        errorLabel.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        errorLabel.managedProperty().bind(errorLabel.visibleProperty());
+    }
+
+    private static void selectWeights(ToggleGroup group, ModelChoiceModel.Weights w) {
+        group.getToggles().stream().filter(t -> t.getUserData() == w).findFirst().ifPresent(t -> t.setSelected(true));
+    }
+
+    @FXML
+    private void onBrowse() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(Messages.get("model.chooseFile"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("NumPy .npz", "*.npz"));
+        File f = chooser.showOpenDialog(fileField.getScene().getWindow());
+        if (f != null) {
+            model.weightsFileProperty().set(f.getAbsolutePath());
+        }
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * The model pane: architecture, activation, weights, parameter count (counted on the compute thread). FX thread.
+ */
+package org.giaworkbench.ui.model;

@@ -1,0 +1,7 @@
+/**
+ * The desktop window (JavaFX). The only package that imports javafx, ControlsFX, Ikonli and TilesFX;
+ * it depends on core, plugin, compute (ComputeService and Catalog) and data (batch previews), never on
+ * DJL. View models are touched on the FX thread only (or the test thread when no toolkit runs);
+ * anything slow goes through an executor and comes back through the UI executor.
+ */
+package org.giaworkbench.ui;

@@ -1,0 +1,211 @@
+package org.giaworkbench.ui.run;
+
+import eu.hansolo.tilesfx.Tile;
+import eu.hansolo.tilesfx.TileBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import org.giaworkbench.ui.fx.AppIcon;
+import org.giaworkbench.ui.fx.Images;
+import org.giaworkbench.ui.fx.Messages;
+
+/**
+ * The run and gallery pane: shows one {@link RunRecord} (the newest run, or one picked in the history).
+ * Switching records rebinds everything; nothing here waits for the compute thread.
+ */
+public final class RunController {
+
+    private final ObjectProperty<RunRecord> shown;
+    private final BooleanProperty darkTheme;
+    private final ToIntFunction<RunRecord> numbering;
+    private final List<Runnable> unbinders = new ArrayList<>();
+    private Tile psnrTile;
+    private Tile ssimTile;
+    private Tile iterationTile;
+    private Tile speedTile;
+
+    @FXML private Label titleLabel;
+    @FXML private ProgressBar progressBar;
+    @FXML private Label progressLabel;
+    @FXML private Label bannerLabel;
+    @FXML private Label hintLabel;
+    @FXML private HBox tiles;
+    @FXML private FlowPane gallery;
+    @FXML private LineChart<Number, Number> lossChart;
+    @FXML private LineChart<Number, Number> psnrChart;
+
+    public RunController(ObjectProperty<RunRecord> shown, BooleanProperty darkTheme, ToIntFunction<RunRecord> numbering) {
+        this.shown = shown;
+        this.darkTheme = darkTheme;
+        this.numbering = numbering;
+    }
+
+    @FXML
+    private void initialize() {
+        psnrTile = tile(Messages.get("tile.psnr"), "dB", 2);
+        ssimTile = tile(Messages.get("tile.ssim"), "", 3);
+        iterationTile = tile(Messages.get("tile.iteration"), "", 0);
+        speedTile = tile(Messages.get("tile.speed"), "it/s", 1);
+        tiles.getChildren().setAll(psnrTile, ssimTile, iterationTile, speedTile);
+        darkTheme.addListener((obs, was, now) -> paintTiles());
+        paintTiles();
+        shown.addListener((obs, was, now) -> show(now));
+        show(shown.get());
+    }
+
+    private static Tile tile(String title, String unit, int decimals) {
+        Tile t = TileBuilder.create().skinType(Tile.SkinType.NUMBER).title(title).unit(unit).decimals(decimals)
+                .value(0).prefSize(170, 96).minSize(120, 80).animated(false).build();
+        t.setId("tile-" + title.toLowerCase(Locale.ROOT).replace('/', '-'));
+        return t;
+    }
+
+    private void paintTiles() {
+        Color background = darkTheme.get() ? Color.web("#21252d") : Color.web("#ffffff");
+        Color text = darkTheme.get() ? Color.web("#e4e8ef") : Color.web("#1c2230");
+        Color muted = darkTheme.get() ? Color.web("#9aa3b3") : Color.web("#5d6678");
+        for (Tile t : List.of(psnrTile, ssimTile, iterationTile, speedTile)) {
+            t.setBackgroundColor(background);
+            t.setValueColor(text);
+            t.setUnitColor(muted);
+            t.setTitleColor(muted);
+            t.setForegroundColor(text);
+        }
+    }
+
+    private void show(RunRecord r) {
+        unbinders.forEach(Runnable::run);
+        unbinders.clear();
+        bannerLabel.getStyleClass().removeIf(c -> c.startsWith("gia-state-"));
+        if (r == null) {
+            progressBar.setProgress(0);
+            progressLabel.setText("");
+            bannerLabel.setText(Messages.get("run.idle"));
+            bannerLabel.setGraphic(null);
+            hintLabel.setText("");
+            gallery.getChildren().clear();
+            lossChart.getData().clear();
+            psnrChart.getData().clear();
+            return;
+        }
+        Runnable progress = () -> {
+            int total = r.totalIterationsProperty().get();
+            int it = r.iterationProperty().get();
+            progressBar.setProgress(r.stateProperty().get() == RunState.STARTING ? ProgressBar.INDETERMINATE_PROGRESS
+                    : total > 0 ? Math.min(1.0, it / (double) total) : 0);
+            progressLabel.setText(Messages.get("run.progress", it, total,
+                    String.format(Locale.ROOT, "%.1f", r.iterationsPerSecondProperty().get()), eta(r)));
+            iterationTile.setValue(it);
+            speedTile.setValue(r.iterationsPerSecondProperty().get());
+        };
+        watch(progress, r.iterationProperty(), r.totalIterationsProperty(), r.iterationsPerSecondProperty(), r.stateProperty());
+        watch(() -> {
+            setIfFinite(psnrTile, r.psnrProperty().get());
+            setIfFinite(ssimTile, r.ssimProperty().get());
+        }, r.psnrProperty(), r.ssimProperty());
+        watch(() -> showBanner(r), r.stateProperty(), r.outcomeProperty());
+        hintLabel.textProperty().bind(r.hintProperty());
+        unbinders.add(hintLabel.textProperty()::unbind);
+        titleLabel.setText(r.title(numbering.applyAsInt(r)));
+
+        ListChangeListener<GalleryPair> pairs = c -> drawGallery(r);
+        r.pairs().addListener(pairs);
+        unbinders.add(() -> r.pairs().removeListener(pairs));
+        drawGallery(r);
+        lossChart.getData().setAll(List.of(new XYChart.Series<>(r.lossSeries().data())));
+        psnrChart.getData().setAll(List.of(new XYChart.Series<>(r.psnrSeries().data())));
+    }
+
+    private void showBanner(RunRecord r) {
+        bannerLabel.getStyleClass().removeIf(c -> c.startsWith("gia-state-"));
+        RunState s = r.stateProperty().get();
+        if (!s.isTerminal()) {
+            bannerLabel.setText(Messages.get(s.messageKey()) + "\u2026");
+            bannerLabel.setGraphic(null);
+            return;
+        }
+        bannerLabel.getStyleClass().add("gia-state-" + s.name().toLowerCase(Locale.ROOT));
+        bannerLabel.setText(r.outcomeProperty().get());
+        bannerLabel.setGraphic((switch (s) {
+            case FINISHED -> AppIcon.SUCCESS;
+            case CANCELLED -> AppIcon.CANCELLED;
+            case DIVERGED -> AppIcon.WARNING;
+            default -> AppIcon.ERROR;
+        }).node());
+    }
+
+    private static String eta(RunRecord r) {
+        double s = r.etaSeconds();
+        if (Double.isNaN(s) || r.stateProperty().get().isTerminal()) {
+            return "-";
+        }
+        long t = Math.round(s);
+        return String.format(Locale.ROOT, "%d:%02d", t / 60, t % 60);
+    }
+
+    private static void setIfFinite(Tile tile, double v) {
+        if (Double.isFinite(v)) {
+            tile.setValue(v);
+        }
+    }
+
+    private void watch(Runnable update, ObservableValue<?>... values) {
+        ChangeListener<Object> listener = (obs, was, now) -> update.run();
+        for (ObservableValue<?> v : values) {
+            v.addListener(listener);
+            unbinders.add(() -> v.removeListener(listener));
+        }
+        update.run();
+    }
+
+    private void drawGallery(RunRecord r) {
+        List<VBox> cells = new ArrayList<>();
+        for (GalleryPair p : r.pairs()) {
+            cells.add(pairCell(p, r, this::openDetail));
+        }
+        gallery.getChildren().setAll(cells);
+    }
+
+    private static VBox pairCell(GalleryPair p, RunRecord r, Consumer<PairSelection> open) {
+        int scale = Math.max(1, 80 / p.truth().height());
+        ImageView truth = new ImageView(Images.of(p.truth(), p.position(), scale));
+        ImageView recon = new ImageView(Images.of(p.reconstruction(), p.position(), scale));
+        Label metrics = new Label(Messages.get("run.pair.metrics", String.format(Locale.ROOT, "%.2f", p.psnr()),
+                String.format(Locale.ROOT, "%.3f", p.ssim())));
+        metrics.getStyleClass().add("gia-metric");
+        Label label = new Label(Messages.get("run.pair.label", p.position(), p.label()));
+        label.getStyleClass().add("gia-muted");
+        VBox cell = new VBox(new HBox(4, truth, recon), metrics, label);
+        cell.getStyleClass().addAll("gia-pair", "gia-quality-" + p.quality().name().toLowerCase(Locale.ROOT));
+        cell.setId("pair-" + p.position());
+        Tooltip.install(cell, new Tooltip(Messages.get("run.pair.tooltip")));
+        cell.setOnMouseClicked(e -> open.accept(new PairSelection(r, p)));
+        return cell;
+    }
+
+    /** A pair the user clicked, with the run it belongs to (for its metric history). */
+    record PairSelection(RunRecord run, GalleryPair pair) {
+    }
+
+    private void openDetail(PairSelection s) {
+        PairDetailView.show(gallery.getScene().getWindow(), s.run(), s.pair());
+    }
+}

@@ -1,0 +1,144 @@
+package org.giaworkbench.ui.shell;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import org.giaworkbench.compute.Catalog;
+import org.giaworkbench.compute.ComputeService;
+import org.giaworkbench.compute.ModelInspector;
+import org.giaworkbench.core.run.RunHandle;
+import org.giaworkbench.core.spec.Presets;
+import org.giaworkbench.ui.attack.AttackController;
+import org.giaworkbench.ui.attack.AttackModel;
+import org.giaworkbench.ui.dataset.DatasetController;
+import org.giaworkbench.ui.dataset.DatasetModel;
+import org.giaworkbench.ui.fx.Fxml;
+import org.giaworkbench.ui.fx.FxRunEventSink;
+import org.giaworkbench.ui.fx.Messages;
+import org.giaworkbench.ui.history.HistoryController;
+import org.giaworkbench.ui.model.ModelChoiceModel;
+import org.giaworkbench.ui.model.ModelController;
+import org.giaworkbench.ui.run.RunController;
+
+/**
+ * The window's composition root: view models, panes and their controllers over one compute service
+ * (which the caller owns, so that tests can share one engine between windows). Call on the FX thread.
+ */
+public final class Workbench {
+
+    /** The preset the window opens with. */
+    public static final String START_PRESET = "quickstart-dlg";
+
+    private final ComputeService compute;
+    private final ExecutorService background = Executors.newFixedThreadPool(2, daemon("gia-ui-worker"));
+    // Counting parameters waits for the compute thread; its own thread keeps previews from queueing behind it.
+    private final ExecutorService counting = Executors.newSingleThreadExecutor(daemon("gia-ui-count"));
+    private final BooleanProperty darkTheme = new SimpleBooleanProperty(false);
+    private final WorkbenchModel model;
+    private final MainController main;
+    private final Parent root;
+
+    public Workbench(ComputeService compute) {
+        this.compute = compute;
+        DatasetModel dataset = new DatasetModel(background, Platform::runLater);
+        ModelChoiceModel network = new ModelChoiceModel(Catalog.models(),
+                (spec, classes, channels, res) -> ModelInspector.parameterCount(compute, spec, classes, channels, res),
+                counting, Platform::runLater);
+        AttackModel attack = new AttackModel(Catalog.attacks());
+        model = new WorkbenchModel(dataset, network, attack, compute::submit, FxRunEventSink::onFxThread);
+        model.apply(Presets.load(START_PRESET));
+
+        Map<MainController.Nav, Parent> panes = new EnumMap<>(MainController.Nav.class);
+        panes.put(MainController.Nav.DATASET, Fxml.load("/fxml/dataset/DatasetPane.fxml", c -> new DatasetController(dataset)));
+        panes.put(MainController.Nav.MODEL, Fxml.load("/fxml/model/ModelPane.fxml", c -> new ModelController(network)));
+        panes.put(MainController.Nav.ATTACK, Fxml.load("/fxml/attack/AttackPane.fxml", c -> new AttackController(attack)));
+        panes.put(MainController.Nav.RUN, Fxml.load("/fxml/run/RunPane.fxml",
+                c -> new RunController(model.shownProperty(), darkTheme, model::number)));
+        MainController[] frame = new MainController[1];
+        panes.put(MainController.Nav.HISTORY, Fxml.load("/fxml/history/HistoryPane.fxml",
+                c -> new HistoryController(model.history(), model.shownProperty(), model::number,
+                        () -> frame[0].select(MainController.Nav.RUN))));
+        main = new MainController(model, panes, darkTheme, background);
+        frame[0] = main;
+        root = Fxml.load("/fxml/shell/MainWindow.fxml", c -> main);
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** A scene holding the whole window, with the stylesheet and the shortcuts. */
+    public Scene createScene(double width, double height) {
+        Scene scene = new Scene(root, width, height);
+        scene.getStylesheets().add(Workbench.class.getResource("/css/workbench.css").toExternalForm());
+        main.installShortcuts(scene);
+        return scene;
+    }
+
+    /** Starts the engine off the FX thread and puts its device and version in the status bar. */
+    public void loadEngineInfo() {
+        background.execute(() -> {
+            try {
+                var info = compute.engineInfo();
+                String engine = info.engine() + " " + info.engineVersion();
+                Platform.runLater(() -> model.setEngine(info.deviceDescription(), engine));
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> model.messageProperty().set(Messages.get("error.withHint", e.getMessage(), "")));
+            }
+        });
+    }
+
+    /**
+     * Cancels a running attack and waits (on the calling thread, never the FX thread) until it has
+     * stopped or {@code timeoutSeconds} have passed. Returns true when no run is left going.
+     */
+    public boolean stopRun(RunHandle handle, long timeoutSeconds) {
+        if (handle == null) {
+            return true;
+        }
+        handle.cancel();
+        try {
+            handle.outcome().get(timeoutSeconds, TimeUnit.SECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Stops the helper threads (the compute service is the caller's to close). */
+    public void dispose() {
+        background.shutdownNow();
+        counting.shutdownNow();
+    }
+
+    public WorkbenchModel model() {
+        return model;
+    }
+
+    public MainController controller() {
+        return main;
+    }
+
+    public Parent root() {
+        return root;
+    }
+}

@@ -1,0 +1,66 @@
+package org.giaworkbench.ui.shell;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.giaworkbench.compute.ComputeService;
+import org.giaworkbench.core.run.RunHandle;
+import org.giaworkbench.core.spec.SpecJson;
+import org.giaworkbench.ui.fx.Messages;
+
+/**
+ * The desktop application. Started through {@code app.Launcher} (a class that is not an Application,
+ * so that JavaFX loads from the classpath). Two system properties help demos and screenshots:
+ * {@code -Dgia.spec=FILE} opens a spec at start and {@code -Dgia.autorun=true} runs it at once.
+ */
+public final class WorkbenchApp extends Application {
+
+    /** How long closing the window waits for a cancelled run to stop before it closes anyway. */
+    static final long CLOSE_WAIT_SECONDS = 20;
+
+    private ComputeService compute;
+    private Workbench workbench;
+
+    /** Opens the window and returns when it has closed. */
+    public static void open(String[] args) {
+        Application.launch(WorkbenchApp.class, args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        compute = new ComputeService();
+        workbench = new Workbench(compute);
+        String specFile = System.getProperty("gia.spec");
+        if (specFile != null && !specFile.isBlank()) {
+            workbench.model().apply(SpecJson.read(java.nio.file.Path.of(specFile)));
+        }
+        stage.setTitle(Messages.get("app.title"));
+        stage.setScene(workbench.createScene(1360, 860));
+        stage.setMinWidth(980);
+        stage.setMinHeight(640);
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            close(stage);
+        });
+        stage.show();
+        workbench.loadEngineInfo();
+        if (Boolean.getBoolean("gia.autorun")) {
+            workbench.controller().select(MainController.Nav.RUN);
+            workbench.model().run();
+        }
+    }
+
+    /** Cancel, wait for the run off the FX thread (bounded), free the engine, then exit. */
+    private void close(Stage stage) {
+        stage.getScene().getRoot().setDisable(true);
+        RunHandle running = workbench.model().activeHandle();
+        Thread closer = new Thread(() -> {
+            workbench.stopRun(running, CLOSE_WAIT_SECONDS);
+            workbench.dispose();
+            compute.close();
+            Platform.runLater(Platform::exit);
+        }, "gia-close");
+        closer.setDaemon(true);
+        closer.start();
+    }
+}
