@@ -64,16 +64,26 @@ public final class RunController {
         ssimTile = tile(Messages.get("tile.ssim"), "", 3);
         iterationTile = tile(Messages.get("tile.iteration"), "", 0);
         speedTile = tile(Messages.get("tile.speed"), "it/s", 1);
-        tiles.getChildren().setAll(psnrTile, ssimTile, iterationTile, speedTile);
+        tiles.getChildren().setAll(captioned(psnrTile, "tile.psnr"), captioned(ssimTile, "tile.ssim"),
+                captioned(iterationTile, "tile.iteration"), captioned(speedTile, "tile.speed"));
+        hintLabel.visibleProperty().bind(hintLabel.textProperty().isNotEmpty());
+        hintLabel.managedProperty().bind(hintLabel.visibleProperty());
         darkTheme.addListener((obs, was, now) -> paintTiles());
         paintTiles();
         shown.addListener((obs, was, now) -> show(now));
         show(shown.get());
     }
 
+    /** TilesFX scales its title with the tile, which is unreadable at this size: the caption is a label. */
+    private static VBox captioned(Tile tile, String key) {
+        Label caption = new Label(Messages.get(key));
+        caption.getStyleClass().add("gia-tile-caption");
+        return new VBox(2, caption, tile);
+    }
+
     private static Tile tile(String title, String unit, int decimals) {
-        Tile t = TileBuilder.create().skinType(Tile.SkinType.NUMBER).title(title).unit(unit).decimals(decimals)
-                .value(0).prefSize(170, 96).minSize(120, 80).animated(false).build();
+        Tile t = TileBuilder.create().skinType(Tile.SkinType.NUMBER).title("").unit(unit).decimals(decimals)
+                .value(0).prefSize(190, 84).minSize(140, 70).animated(false).build();
         t.setId("tile-" + title.toLowerCase(Locale.ROOT).replace('/', '-'));
         return t;
     }

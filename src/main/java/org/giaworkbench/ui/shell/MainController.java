@@ -88,8 +88,7 @@ public final class MainController {
 
         runButton.disableProperty().bind(model.canRunProperty().not());
         cancelButton.disableProperty().bind(model.runningProperty().not());
-        exportButton.disableProperty().bind(Bindings.select(model.shownProperty(), "result").isNull()
-                .or(model.runningProperty()));
+        exportButton.disableProperty().bind(model.exportableProperty().not());
 
         List<ToggleButton> buttons = List.of(navDataset, navModel, navAttack, navRun, navHistory);
         List<AppIcon> icons = List.of(AppIcon.DATASET, AppIcon.MODEL, AppIcon.ATTACK, AppIcon.GALLERY, AppIcon.HISTORY);
@@ -129,8 +128,17 @@ public final class MainController {
         arraysLabel.setGraphic(AppIcon.MEMORY.node());
         arraysLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> Messages.get("status.arrays", model.liveArraysProperty().get()), model.liveArraysProperty()));
-        stateLabel.textProperty().bind(Bindings.createStringBinding(this::stateText, model.activeProperty(),
-                Bindings.select(model.activeProperty(), "state")));
+        javafx.beans.value.ChangeListener<Object> state = (obs, was, now) -> stateLabel.setText(stateText());
+        model.activeProperty().addListener((obs, was, now) -> {
+            if (was != null) {
+                was.stateProperty().removeListener(state);
+            }
+            if (now != null) {
+                now.stateProperty().addListener(state);
+            }
+            stateLabel.setText(stateText());
+        });
+        stateLabel.setText(stateText());
         messageLabel.textProperty().bind(model.messageProperty());
     }
 

@@ -46,7 +46,19 @@ public final class WorkbenchApp extends Application {
         workbench.loadEngineInfo();
         if (Boolean.getBoolean("gia.autorun")) {
             workbench.controller().select(MainController.Nav.RUN);
-            workbench.model().run();
+            // The settings become runnable once the dataset preview has been read.
+            WorkbenchModel model = workbench.model();
+            javafx.beans.value.ChangeListener<Boolean> once = new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean now) {
+                    if (now) {
+                        obs.removeListener(this);
+                        model.run();
+                    }
+                }
+            };
+            model.canRunProperty().addListener(once);
+            once.changed(model.canRunProperty(), false, model.canRunProperty().get());
         }
     }
 

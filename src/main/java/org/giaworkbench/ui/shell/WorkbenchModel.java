@@ -52,6 +52,8 @@ public final class WorkbenchModel {
     private final StringProperty engine = new SimpleStringProperty(this, "engine", "");
     private final IntegerProperty liveArrays = new SimpleIntegerProperty(this, "liveArrays", 0);
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
+    private final javafx.beans.property.BooleanProperty exportable =
+            new javafx.beans.property.SimpleBooleanProperty(this, "exportable", false);
     private final BooleanBinding running;
     private final BooleanBinding canRun;
     private RunHandle handle;
@@ -70,8 +72,27 @@ public final class WorkbenchModel {
                 () -> active.get() == null && dataset.validProperty().get() && model.validProperty().get()
                         && attack.validProperty().get(),
                 active, dataset.validProperty(), model.validProperty(), attack.validProperty());
+        javafx.beans.value.ChangeListener<Object> result = (obs, was, now) -> updateExportable();
+        shown.addListener((obs, was, now) -> {
+            if (was != null) {
+                was.resultProperty().removeListener(result);
+            }
+            if (now != null) {
+                now.resultProperty().addListener(result);
+            }
+            updateExportable();
+        });
         model.datasetClassesProperty().bind(dataset.numClassesProperty());
         model.resolutionProperty().bind(dataset.resolutionProperty());
+    }
+
+    private void updateExportable() {
+        exportable.set(shown.get() != null && shown.get().resultProperty().get() != null);
+    }
+
+    /** The shown run has a result that Export can write. */
+    public javafx.beans.property.ReadOnlyBooleanProperty exportableProperty() {
+        return exportable;
     }
 
     /** Starts a run of the current settings; null when they are not runnable or a run is going. */
