@@ -74,4 +74,29 @@ class LayeringTest {
                 .should().dependOnClassesThat().haveFullyQualifiedName("ai.djl.pytorch.jni.GiaAutogradBridge")
                 .check(classes);
     }
+
+    @Test
+    void onlyTheUiImportsJavaFxAndItsLibraries() {
+        noClasses().that().resideOutsideOfPackage("org.giaworkbench.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "org.kordamp..",
+                        "eu.hansolo..")
+                .check(classes);
+    }
+
+    @Test
+    void theUiSeesNoDjlAndOnlyTheComputeFacade() {
+        noClasses().that().resideInAPackage("org.giaworkbench.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("ai.djl..", "org.giaworkbench.attack..",
+                        "org.giaworkbench.model..", "org.giaworkbench.fl..", "org.giaworkbench.metric..",
+                        "org.giaworkbench.cli..", "org.giaworkbench.app..", "org.giaworkbench.plugin.spi..")
+                .check(classes);
+        noClasses().that().resideInAPackage("org.giaworkbench.ui..")
+                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "compute classes other than ComputeService, Catalog, ModelInspector and EngineInfo",
+                        (com.tngtech.archunit.core.domain.JavaClass c) -> c.getPackageName().startsWith("org.giaworkbench.compute")
+                                && !java.util.Set.of("org.giaworkbench.compute.ComputeService",
+                                        "org.giaworkbench.compute.Catalog", "org.giaworkbench.compute.ModelInspector",
+                                        "org.giaworkbench.compute.EngineBootstrap$EngineInfo").contains(c.getName())))
+                .check(classes);
+    }
 }
