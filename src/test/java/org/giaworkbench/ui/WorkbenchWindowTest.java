@@ -177,4 +177,14 @@ class WorkbenchWindowTest {
                 error.getText());
         assertTrue(button(robot, "#runButton").isDisabled());
     }
+
+    @Test
+    void theThemeToggleSwitchesOnlyTheRootStyleClass(FxRobot robot) {
+        Node root = robot.lookup("#runButton").query().getScene().getRoot();
+        assertFalse(root.getStyleClass().contains("gia-dark"));
+        robot.clickOn("#themeToggle");
+        assertTrue(root.getStyleClass().contains("gia-dark"));
+        robot.clickOn("#themeToggle");
+        assertFalse(root.getStyleClass().contains("gia-dark"));
+    }
 }

@@ -195,7 +195,7 @@ public final class RunController {
     }
 
     private static VBox pairCell(GalleryPair p, RunRecord r, Consumer<PairSelection> open) {
-        int scale = Math.max(1, 80 / p.truth().height());
+        int scale = Math.max(1, 96 / p.truth().height());
         ImageView truth = new ImageView(Images.of(p.truth(), p.position(), scale));
         ImageView recon = new ImageView(Images.of(p.reconstruction(), p.position(), scale));
         Label metrics = new Label(Messages.get("run.pair.metrics", String.format(Locale.ROOT, "%.2f", p.psnr()),
