@@ -50,6 +50,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress bar")
     boolean quiet;
 
+    /** Released once the run's files are on disk, so that a Ctrl-C hook does not end the JVM before. */
+    private final CountDownLatch outputsWritten = new CountDownLatch(1);
+
     @Override
     public Integer call() throws Exception {
         ObjectNode tree = source.preset != null ? SpecJson.presetTree(source.preset)
@@ -84,18 +87,18 @@ final class RunCommand implements Callable<Integer> {
             }, "gia-ctrl-c");
             Runtime.getRuntime().addShutdownHook(hook);
             done.await();
-            int code = finish(terminal.get(), dir);
-            outputsWritten.countDown();
             try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C arrived: the hook is waiting for the outputs written above.
+                return finish(terminal.get(), dir);
+            } finally {
+                outputsWritten.countDown();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // Ctrl-C arrived: the hook is waiting for the outputs written above.
+                }
             }
-            return code;
         }
     }
-
-    private final CountDownLatch outputsWritten = new CountDownLatch(1);
 
     private int finish(RunEvent event, Path dir) throws Exception {
         RunResult result;
