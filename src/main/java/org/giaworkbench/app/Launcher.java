@@ -1,11 +1,14 @@
 package org.giaworkbench.app;
 
+import java.util.Arrays;
 import org.giaworkbench.cli.GiaCli;
+import org.giaworkbench.ui.bench.UiPulseBenchmark;
+import org.giaworkbench.ui.bench.WindowShots;
 import org.giaworkbench.ui.shell.WorkbenchApp;
 
 /**
- * The program's entry point. With arguments it is the command line; without, it opens the desktop
- * window. It is deliberately not a JavaFX Application: launching one directly from the classpath
+ * The program's entry point. With arguments it is the command line (or one of the two commands that
+ * drive the window: {@code bench-ui} and {@code shots}); without, it opens the desktop window. It is deliberately not a JavaFX Application: launching one directly from the classpath
  * fails with "JavaFX runtime components are missing".
  */
 public final class Launcher {
@@ -15,7 +18,18 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (args.length > 0) {
-            System.exit(GiaCli.execute(args));
+            // The two window-driving commands live here, not in the CLI, which stays free of JavaFX.
+            String[] rest = Arrays.copyOfRange(args, 1, args.length);
+            try {
+                switch (args[0]) {
+                    case "bench-ui" -> System.exit(UiPulseBenchmark.run(rest));
+                    case "shots" -> System.exit(WindowShots.run(rest));
+                    default -> System.exit(GiaCli.execute(args));
+                }
+            } catch (Exception e) {
+                System.err.println("gia " + args[0] + ": " + e);
+                System.exit(1);
+            }
         }
         try {
             WorkbenchApp.open(args);
