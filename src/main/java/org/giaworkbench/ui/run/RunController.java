@@ -1,13 +1,10 @@
 package org.giaworkbench.ui.run;
 
-import eu.hansolo.tilesfx.Tile;
-import eu.hansolo.tilesfx.TileBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
@@ -22,7 +19,6 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 import org.giaworkbench.ui.fx.AppIcon;
 import org.giaworkbench.ui.fx.Images;
 import org.giaworkbench.ui.fx.Messages;
@@ -34,13 +30,12 @@ import org.giaworkbench.ui.fx.Messages;
 public final class RunController {
 
     private final ObjectProperty<RunRecord> shown;
-    private final BooleanProperty darkTheme;
     private final ToIntFunction<RunRecord> numbering;
     private final List<Runnable> unbinders = new ArrayList<>();
-    private Tile psnrTile;
-    private Tile ssimTile;
-    private Tile iterationTile;
-    private Tile speedTile;
+    private MetricCard psnrCard;
+    private MetricCard ssimCard;
+    private MetricCard iterationCard;
+    private MetricCard speedCard;
 
     @FXML private Label titleLabel;
     @FXML private ProgressBar progressBar;
@@ -52,59 +47,31 @@ public final class RunController {
     @FXML private LineChart<Number, Number> lossChart;
     @FXML private LineChart<Number, Number> psnrChart;
 
-    public RunController(ObjectProperty<RunRecord> shown, BooleanProperty darkTheme, ToIntFunction<RunRecord> numbering) {
+    public RunController(ObjectProperty<RunRecord> shown, ToIntFunction<RunRecord> numbering) {
         this.shown = shown;
-        this.darkTheme = darkTheme;
         this.numbering = numbering;
     }
 
     @FXML
     private void initialize() {
-        psnrTile = tile(Messages.get("tile.psnr"), "dB", 2);
-        ssimTile = tile(Messages.get("tile.ssim"), "", 3);
-        iterationTile = tile(Messages.get("tile.iteration"), "", 0);
-        speedTile = tile(Messages.get("tile.speed"), "it/s", 1);
-        tiles.getChildren().setAll(captioned(psnrTile, "tile.psnr"), captioned(ssimTile, "tile.ssim"),
-                captioned(iterationTile, "tile.iteration"), captioned(speedTile, "tile.speed"));
+        psnrCard = new MetricCard("tile-psnr", Messages.get("tile.psnr"), "dB", "%.2f", true);
+        ssimCard = new MetricCard("tile-ssim", Messages.get("tile.ssim"), "", "%.3f", true);
+        iterationCard = new MetricCard("tile-iteration", Messages.get("tile.iteration"), "", "%.0f", false);
+        speedCard = new MetricCard("tile-speed", Messages.get("tile.speed"), "it/s", "%.1f", true);
+        tiles.getChildren().setAll(psnrCard, ssimCard, iterationCard, speedCard);
         hintLabel.visibleProperty().bind(hintLabel.textProperty().isNotEmpty());
         hintLabel.managedProperty().bind(hintLabel.visibleProperty());
-        darkTheme.addListener((obs, was, now) -> paintTiles());
-        paintTiles();
         shown.addListener((obs, was, now) -> show(now));
         show(shown.get());
-    }
-
-    /** TilesFX scales its title with the tile, which is unreadable at this size: the caption is a label. */
-    private static VBox captioned(Tile tile, String key) {
-        Label caption = new Label(Messages.get(key));
-        caption.getStyleClass().add("gia-tile-caption");
-        return new VBox(2, caption, tile);
-    }
-
-    private static Tile tile(String title, String unit, int decimals) {
-        Tile t = TileBuilder.create().skinType(Tile.SkinType.NUMBER).title("").unit(unit).decimals(decimals)
-                .value(0).prefSize(190, 84).minSize(140, 70).animated(false).build();
-        t.setId("tile-" + title.toLowerCase(Locale.ROOT).replace('/', '-'));
-        return t;
-    }
-
-    private void paintTiles() {
-        Color background = darkTheme.get() ? Color.web("#21252d") : Color.web("#ffffff");
-        Color text = darkTheme.get() ? Color.web("#e4e8ef") : Color.web("#1c2230");
-        Color muted = darkTheme.get() ? Color.web("#9aa3b3") : Color.web("#5d6678");
-        for (Tile t : List.of(psnrTile, ssimTile, iterationTile, speedTile)) {
-            t.setBackgroundColor(background);
-            t.setValueColor(text);
-            t.setUnitColor(muted);
-            t.setTitleColor(muted);
-            t.setForegroundColor(text);
-        }
     }
 
     private void show(RunRecord r) {
         unbinders.forEach(Runnable::run);
         unbinders.clear();
         bannerLabel.getStyleClass().removeIf(c -> c.startsWith("gia-state-"));
+        for (MetricCard card : List.of(psnrCard, ssimCard, iterationCard, speedCard)) {
+            card.clear();
+        }
         if (r == null) {
             progressBar.setProgress(0);
             progressLabel.setText("");
@@ -123,13 +90,15 @@ public final class RunController {
                     : total > 0 ? Math.min(1.0, it / (double) total) : 0);
             progressLabel.setText(Messages.get("run.progress", it, total,
                     String.format(Locale.ROOT, "%.1f", r.iterationsPerSecondProperty().get()), eta(r)));
-            iterationTile.setValue(it);
-            speedTile.setValue(r.iterationsPerSecondProperty().get());
+            iterationCard.set(it);
+            if (r.stateProperty().get() == RunState.RUNNING) {
+                speedCard.set(r.iterationsPerSecondProperty().get());
+            }
         };
         watch(progress, r.iterationProperty(), r.totalIterationsProperty(), r.iterationsPerSecondProperty(), r.stateProperty());
         watch(() -> {
-            setIfFinite(psnrTile, r.psnrProperty().get());
-            setIfFinite(ssimTile, r.ssimProperty().get());
+            psnrCard.set(r.psnrProperty().get());
+            ssimCard.set(r.ssimProperty().get());
         }, r.psnrProperty(), r.ssimProperty());
         watch(() -> showBanner(r), r.stateProperty(), r.outcomeProperty());
         hintLabel.textProperty().bind(r.hintProperty());
@@ -169,12 +138,6 @@ public final class RunController {
         }
         long t = Math.round(s);
         return String.format(Locale.ROOT, "%d:%02d", t / 60, t % 60);
-    }
-
-    private static void setIfFinite(Tile tile, double v) {
-        if (Double.isFinite(v)) {
-            tile.setValue(v);
-        }
     }
 
     private void watch(Runnable update, ObservableValue<?>... values) {
