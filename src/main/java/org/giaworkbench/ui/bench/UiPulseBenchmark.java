@@ -26,7 +26,7 @@ public final class UiPulseBenchmark {
 
     /** IG on the DLG LeNet: one gradient evaluation per iteration, so the fastest stream of events we have. */
     static final String DEFAULT_PRESET = "quickstart-dlg";
-    static final List<String> DEFAULT_SETS = List.of("attack.id=inverting-gradients", "attack.iterations=300",
+    static final List<String> DEFAULT_SETS = List.of("attack.id=inverting-gradients", "attack.iterations=1500",
             "run.snapshotEvery=1");
 
     private UiPulseBenchmark() {
@@ -54,7 +54,7 @@ public final class UiPulseBenchmark {
                               prints the gaps between JavaFX pulses during the window's runs (p99, max) and the
                               window's slow-down of the run. Needs a display: xvfb-run -a ./gia bench-ui
                               Default spec: --preset quickstart-dlg --set attack.id=inverting-gradients
-                                            --set attack.iterations=300 --set run.snapshotEvery=1""");
+                                            --set attack.iterations=1500 --set run.snapshotEvery=1""");
                     return 0;
                 }
                 default -> {
