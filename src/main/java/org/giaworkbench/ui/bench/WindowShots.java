@@ -8,9 +8,14 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
+import javafx.scene.Node;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.stage.Window;
 import javax.imageio.ImageIO;
 import org.giaworkbench.core.spec.ExperimentSpec;
 import org.giaworkbench.ui.run.RunRecord;
+import org.giaworkbench.ui.shell.MainController;
 
 /**
  * {@code ./gia shots}: pictures of the real window before, during and after a run, for looking at the
@@ -32,6 +37,7 @@ public final class WindowShots {
         List<String> sets = new ArrayList<>();
         Path out = Path.of("runs", "shots");
         boolean dark = false;
+        boolean all = false;
         double mid = 0.5;
         List<String> rest = BenchWindow.specArgs(args, preset, sets);
         String[] r = rest.toArray(String[]::new);
@@ -39,12 +45,14 @@ public final class WindowShots {
             switch (r[i]) {
                 case "--out" -> out = Path.of(BenchWindow.value(r, ++i));
                 case "--dark" -> dark = true;
+                case "--all" -> all = true;
                 case "--mid" -> mid = Double.parseDouble(BenchWindow.value(r, ++i));
                 case "-h", "--help" -> {
                     System.out.println("""
-                            usage: gia shots [--out DIR] [--dark] [--mid FRACTION] [--preset NAME] [--set KEY=VALUE]...
+                            usage: gia shots [--out DIR] [--dark] [--all] [--mid FRACTION] [--preset NAME] [--set KEY=VALUE]...
                               Opens the window, runs the spec and writes DIR/start.png (before Run), DIR/mid.png
-                              (when the progress passes FRACTION, default 0.5) and DIR/end.png (the outcome).
+                              (when the progress passes FRACTION, default 0.5) and DIR/end.png (the outcome);
+                              --all adds every pane before the run and the first pair's detail view after it.
                               Default DIR: runs/shots. Needs a display: xvfb-run -a ./gia shots""");
                     return 0;
                 }
@@ -60,6 +68,21 @@ public final class WindowShots {
             window.awaitRunnable();
             // Let the engine line in the status bar and the preview settle before the first picture.
             Thread.sleep(1500);
+            if (all) {
+                for (MainController.Nav nav : MainController.Nav.values()) {
+                    BenchWindow.fx(() -> {
+                        window.workbench.controller().select(nav);
+                        return null;
+                    });
+                    Thread.sleep(700);
+                    save(window, out.resolve("pane-" + nav.name().toLowerCase(Locale.ROOT) + ".png"));
+                }
+                BenchWindow.fx(() -> {
+                    window.workbench.controller().select(MainController.Nav.RUN);
+                    return null;
+                });
+                Thread.sleep(300);
+            }
             save(window, out.resolve("start.png"));
             double fraction = mid;
             Path midFile = out.resolve("mid.png");
@@ -84,6 +107,9 @@ public final class WindowShots {
             }
             Thread.sleep(500);
             save(window, out.resolve("end.png"));
+            if (all) {
+                saveDetail(window, out.resolve("detail.png"));
+            }
             System.out.printf(Locale.ROOT, "gia shots: wrote %s, %s%s%n", out.resolve("start.png"),
                     taken[0] ? midFile + ", " : "", out.resolve("end.png"));
             return 0;
@@ -92,6 +118,28 @@ public final class WindowShots {
 
     private static void save(BenchWindow window, Path file) throws Exception {
         WritableImage image = BenchWindow.fx(() -> window.stage.getScene().snapshot(null));
+        write(image, file);
+    }
+
+    /** Clicks the first gallery pair as a user would and pictures the detail window it opens. */
+    private static void saveDetail(BenchWindow window, Path file) throws Exception {
+        BenchWindow.fx(() -> {
+            Node pair = window.stage.getScene().lookup("#pair-0");
+            pair.fireEvent(new MouseEvent(MouseEvent.MOUSE_CLICKED, 10, 10, 10, 10, MouseButton.PRIMARY, 1,
+                    false, false, false, false, true, false, false, true, false, true, null));
+            return null;
+        });
+        Thread.sleep(700);
+        WritableImage image = BenchWindow.fx(() -> {
+            for (Window w : Window.getWindows()) {
+                if (w != window.stage && w.getScene() != null) {
+                    WritableImage shot = w.getScene().snapshot(null);
+                    w.hide();
+                    return shot;
+                }
+            }
+            throw new IllegalStateException("clicking a pair opened no detail window");
+        });
         write(image, file);
     }
 
