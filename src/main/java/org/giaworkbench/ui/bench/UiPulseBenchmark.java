@@ -75,7 +75,11 @@ public final class UiPulseBenchmark {
             System.out.printf(Locale.ROOT, "bench-ui: %s on %s, batch %d, %s, snapshot every %d; %d rounds%n",
                     spec.attack().id(), spec.model().arch(), spec.data().batch(), spec.attack().params(),
                     spec.run().snapshotEvery(), rounds);
-            System.out.printf(Locale.ROOT, "  warm-up (headless): %.1f s%n", headless(window, spec).wallSeconds());
+            // One uncounted run each way first: the engine, the JIT and the window's first layout of a gallery
+            // and charts are warm in both before anything is compared.
+            WindowRun warmWindow = inWindow(window);
+            System.out.printf(Locale.ROOT, "  warm-up  window   %6.1f s  gap max %6.1f ms; headless %6.1f s%n",
+                    warmWindow.result().wallSeconds(), ms(max(warmWindow.gapsNanos())), headless(window, spec).wallSeconds());
 
             List<Double> uiWalls = new ArrayList<>();
             List<Double> headlessWalls = new ArrayList<>();
