@@ -35,10 +35,20 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--bn", defaultValue = "eval", description = "BatchNorm mode for IG: eval or train (default: ${DEFAULT-VALUE})")
     String bn;
 
+    @Option(names = "--only", split = ",", paramLabel = "CONFIG",
+            description = "run only these configurations: ig1, ig4, dlg (default: all)")
+    List<String> only = ReferenceBenchmark.CONFIGS;
+
     @Override
     public Integer call() throws Exception {
+        for (String c : only) {
+            if (!ReferenceBenchmark.CONFIGS.contains(c)) {
+                throw org.giaworkbench.core.GiaException.badInput("unknown configuration '" + c + "'",
+                        "choose from " + String.join(", ", ReferenceBenchmark.CONFIGS));
+            }
+        }
         ReferenceBenchmark.Options options = new ReferenceBenchmark.Options(python, reference, rounds, igIterations,
-                dlgSteps, "train".equals(bn));
+                dlgSteps, "train".equals(bn), java.util.Set.copyOf(only));
         List<ReferenceBenchmark.Row> rows;
         try (ComputeService compute = new ComputeService()) {
             rows = ReferenceBenchmark.run(compute, options, System.err::println);

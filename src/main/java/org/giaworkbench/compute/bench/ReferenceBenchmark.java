@@ -34,8 +34,12 @@ public final class ReferenceBenchmark {
      * @param python    interpreter with PyTorch (Debian's /usr/bin/python3)
      * @param reference path of gia_reference.py
      */
-    public record Options(Path python, Path reference, int rounds, int igIterations, int dlgSteps, boolean batchNormTrain) {
+    public record Options(Path python, Path reference, int rounds, int igIterations, int dlgSteps, boolean batchNormTrain,
+                          java.util.Set<String> configs) {
     }
+
+    /** Short names of the configurations, in the order they run. */
+    public static final List<String> CONFIGS = List.of("ig1", "ig4", "dlg");
 
     private ReferenceBenchmark() {
     }
@@ -55,6 +59,9 @@ public final class ReferenceBenchmark {
         }
         for (int round = 1; round <= o.rounds(); round++) {
             for (int c = 0; c < names.length; c++) {
+                if (!o.configs().contains(CONFIGS.get(c))) {
+                    continue;
+                }
                 String name = names[c];
                 boolean pythonFirst = (round + c) % 2 == 1;
                 for (int k = 0; k < 2; k++) {
@@ -67,7 +74,11 @@ public final class ReferenceBenchmark {
             }
         }
         List<Row> rows = new ArrayList<>();
-        for (String n : names) {
+        for (int c = 0; c < names.length; c++) {
+            String n = names[c];
+            if (!o.configs().contains(CONFIGS.get(c))) {
+                continue;
+            }
             rows.add(new Row(n, median(javaTimes.get(n)), median(python.get(n)), javaTimes.get(n), python.get(n)));
         }
         return rows;
