@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
@@ -30,12 +31,10 @@ import org.giaworkbench.ui.fx.Messages;
 public final class RunController {
 
     private final ObjectProperty<RunRecord> shown;
+    private final BooleanProperty darkTheme;
     private final ToIntFunction<RunRecord> numbering;
     private final List<Runnable> unbinders = new ArrayList<>();
-    private MetricCard psnrCard;
-    private MetricCard ssimCard;
-    private MetricCard iterationCard;
-    private MetricCard speedCard;
+    private RunTiles runTiles;
 
     @FXML private Label titleLabel;
     @FXML private ProgressBar progressBar;
@@ -47,18 +46,15 @@ public final class RunController {
     @FXML private LineChart<Number, Number> lossChart;
     @FXML private LineChart<Number, Number> psnrChart;
 
-    public RunController(ObjectProperty<RunRecord> shown, ToIntFunction<RunRecord> numbering) {
+    public RunController(ObjectProperty<RunRecord> shown, BooleanProperty darkTheme, ToIntFunction<RunRecord> numbering) {
         this.shown = shown;
+        this.darkTheme = darkTheme;
         this.numbering = numbering;
     }
 
     @FXML
     private void initialize() {
-        psnrCard = new MetricCard("tile-psnr", Messages.get("tile.psnr"), "dB", "%.2f", true);
-        ssimCard = new MetricCard("tile-ssim", Messages.get("tile.ssim"), "", "%.3f", true);
-        iterationCard = new MetricCard("tile-iteration", Messages.get("tile.iteration"), "", "%.0f", false);
-        speedCard = new MetricCard("tile-speed", Messages.get("tile.speed"), "it/s", "%.1f", true);
-        tiles.getChildren().setAll(psnrCard, ssimCard, iterationCard, speedCard);
+        darkTheme.addListener((obs, was, dark) -> runTiles.paint(dark));
         hintLabel.visibleProperty().bind(hintLabel.textProperty().isNotEmpty());
         hintLabel.managedProperty().bind(hintLabel.visibleProperty());
         shown.addListener((obs, was, now) -> show(now));
@@ -69,9 +65,10 @@ public final class RunController {
         unbinders.forEach(Runnable::run);
         unbinders.clear();
         bannerLabel.getStyleClass().removeIf(c -> c.startsWith("gia-state-"));
-        for (MetricCard card : List.of(psnrCard, ssimCard, iterationCard, speedCard)) {
-            card.clear();
-        }
+        // Fresh tiles for every run shown: a sparkline cannot be emptied.
+        runTiles = new RunTiles();
+        runTiles.paint(darkTheme.get());
+        tiles.getChildren().setAll(runTiles.all());
         if (r == null) {
             progressBar.setProgress(0);
             progressLabel.setText("");
@@ -90,15 +87,15 @@ public final class RunController {
                     : total > 0 ? Math.min(1.0, it / (double) total) : 0);
             progressLabel.setText(Messages.get("run.progress", it, total,
                     String.format(Locale.ROOT, "%.1f", r.iterationsPerSecondProperty().get()), eta(r)));
-            iterationCard.set(it);
+            runTiles.setIteration(it, total);
             if (r.stateProperty().get() == RunState.RUNNING) {
-                speedCard.set(r.iterationsPerSecondProperty().get());
+                RunTiles.set(runTiles.speed, r.iterationsPerSecondProperty().get());
             }
         };
         watch(progress, r.iterationProperty(), r.totalIterationsProperty(), r.iterationsPerSecondProperty(), r.stateProperty());
         watch(() -> {
-            psnrCard.set(r.psnrProperty().get());
-            ssimCard.set(r.ssimProperty().get());
+            RunTiles.set(runTiles.psnr, r.psnrProperty().get());
+            RunTiles.set(runTiles.ssim, r.ssimProperty().get());
         }, r.psnrProperty(), r.ssimProperty());
         watch(() -> showBanner(r), r.stateProperty(), r.outcomeProperty());
         hintLabel.textProperty().bind(r.hintProperty());

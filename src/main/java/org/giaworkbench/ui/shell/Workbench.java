@@ -62,7 +62,7 @@ public final class Workbench {
         panes.put(MainController.Nav.MODEL, Fxml.load("/fxml/model/ModelPane.fxml", c -> new ModelController(network)));
         panes.put(MainController.Nav.ATTACK, Fxml.load("/fxml/attack/AttackPane.fxml", c -> new AttackController(attack)));
         panes.put(MainController.Nav.RUN, Fxml.load("/fxml/run/RunPane.fxml",
-                c -> new RunController(model.shownProperty(), model::number)));
+                c -> new RunController(model.shownProperty(), darkTheme, model::number)));
         MainController[] frame = new MainController[1];
         panes.put(MainController.Nav.HISTORY, Fxml.load("/fxml/history/HistoryPane.fxml",
                 c -> new HistoryController(model.history(), model.shownProperty(), model::number,
