@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import eu.hansolo.tilesfx.Tile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -116,6 +117,12 @@ class WorkbenchWindowTest {
         assertFalse(loss.getData().get(0).getData().isEmpty(), "loss chart has points");
         assertFalse(psnr.getData().get(0).getData().isEmpty(), "PSNR chart has points");
         assertTrue(robot.lookup("#bannerLabel").queryLabeled().getText().startsWith("Finished"));
+        // The TilesFX tiles show the run's final numbers.
+        Tile psnrTile = robot.lookup("#tile-psnr").queryAs(Tile.class);
+        assertEquals(record.resultProperty().get().scores().psnrMean(), psnrTile.getValue(), 1e-9);
+        assertTrue(psnrTile.isValueVisible());
+        assertEquals(record.ssimProperty().get(), robot.lookup("#tile-ssim").queryAs(Tile.class).getValue(), 1e-9);
+        assertEquals(20, robot.lookup("#tile-iteration").queryAs(Tile.class).getValue(), 1e-9);
         assertFalse(button(robot, "#runButton").isDisabled(), "Run is enabled again");
         assertTrue(button(robot, "#cancelButton").isDisabled());
         assertFalse(button(robot, "#exportButton").isDisabled());
