@@ -138,7 +138,7 @@ final class AttackRunner {
         int[] recovered = session.labels();
         double labelAccuracy = recovered == null ? Double.NaN : LabelAccuracy.of(batch.labels(), recovered);
         return new RunResult(spec, status, message, info, batch.images(), recon.select(scores.order()),
-                batch.labels().clone(), recovered == null ? new int[0] : recovered, labelAccuracy, scores,
+                batch.labels().clone(), recovered == null ? new int[0] : recovered, labelAccuracy, LabelAccuracy.VARIANT, scores,
                 session.finishSeries(scores), session.iterationsDone(), session.bestLoss(),
                 (System.nanoTime() - startNanos) / 1e9);
     }

@@ -173,7 +173,8 @@ final class RunSession implements AttackContext {
     ImageScores score(ImageBatch recon) {
         ImageComparison c = ImageMetrics.compare(truth, recon, truth.count() > 1);
         return new ImageScores(c.order(), c.psnr(), c.ssim(), c.psnrMean(), c.ssimMean(),
-                ImageComparison.PSNR_VARIANT, ImageComparison.SSIM_VARIANT);
+                ImageComparison.PSNR_VARIANT, ImageComparison.SSIM_VARIANT,
+                truth.count() > 1 ? ImageComparison.PAIRING_VARIANT : "none (one image)");
     }
 
     /** Closes the history: the last iteration's loss and a final metric point. */

@@ -52,6 +52,11 @@ class GiaCliTest {
         assertEquals(psnr, summary.get("metrics").get("psnr").get("per_image").get(0).asDouble(), 1e-9);
         assertTrue(summary.get("metrics").get("ssim").has("mean"));
         assertTrue(summary.has("label_accuracy") && summary.has("device") && summary.has("wall_seconds"));
+        // Every number names its variant.
+        assertTrue(summary.get("metrics").get("psnr").get("variant").asText().startsWith("psnr"));
+        assertTrue(summary.get("metrics").get("ssim").get("variant").asText().startsWith("ssim"));
+        assertTrue(summary.get("label_accuracy_variant").asText().contains("multiset"));
+        assertEquals("none (one image)", summary.get("metrics").get("pairing").asText());
         assertTrue(summary.get("versions").get("engine").asText().contains("2.5.1"));
         List<String> series = Files.readAllLines(dir.resolve("series.csv"));
         assertEquals("iteration,loss,psnr,ssim", series.get(0));

@@ -10,7 +10,8 @@ package org.giaworkbench.core.result;
  * @param ssimMean     mean of {@code ssim}
  * @param psnrVariant  exactly which PSNR this is
  * @param ssimVariant  exactly which SSIM this is
+ * @param pairingVariant how reconstructions were paired with ground truth
  */
 public record ImageScores(int[] order, double[] psnr, double[] ssim, double psnrMean, double ssimMean,
-                          String psnrVariant, String ssimVariant) {
+                          String psnrVariant, String ssimVariant, String pairingVariant) {
 }

@@ -11,11 +11,12 @@ import org.giaworkbench.core.spec.ExperimentSpec;
  * @param trueLabels      the client's labels
  * @param recoveredLabels the labels the attack used or inferred (empty if it has none)
  * @param labelAccuracy   order-free fraction of correct recovered labels; NaN without recovered labels
+ * @param labelAccuracyVariant exactly how {@code labelAccuracy} is counted
  * @param iterations      iterations completed
  * @param bestLoss        attack loss of the returned reconstruction
  */
 public record RunResult(ExperimentSpec spec, RunStatus status, String message, RunInfo info,
                         ImageBatch truth, ImageBatch reconstruction, int[] trueLabels, int[] recoveredLabels,
-                        double labelAccuracy, ImageScores scores, List<SeriesPoint> series,
+                        double labelAccuracy, String labelAccuracyVariant, ImageScores scores, List<SeriesPoint> series,
                         int iterations, double bestLoss, double wallSeconds) {
 }

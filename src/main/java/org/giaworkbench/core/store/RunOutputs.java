@@ -64,6 +64,8 @@ public final class RunOutputs {
         array(ssim.putArray("per_image"), r.scores().ssim());
         metrics.put("batch", r.truth().count());
         number(root, "label_accuracy", r.labelAccuracy());
+        root.put("label_accuracy_variant", r.labelAccuracyVariant());
+        metrics.put("pairing", r.scores().pairingVariant());
         ArrayNode truthLabels = root.putArray("true_labels");
         for (int l : r.trueLabels()) {
             truthLabels.add(l);

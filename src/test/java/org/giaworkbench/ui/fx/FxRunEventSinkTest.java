@@ -27,7 +27,7 @@ class FxRunEventSinkTest {
     private static RunEvent.Snapshot snapshot(int it) {
         ImageBatch b = new ImageBatch(new float[3 * 2 * 2], 1, 3, 2, 2);
         return new RunEvent.Snapshot(1, it, b, new ImageScores(new int[] {0}, new double[] {it}, new double[] {0.5}, it, 0.5,
-                "psnr", "ssim"));
+                "psnr", "ssim", "none"));
     }
 
     private void drain() {
