@@ -35,6 +35,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--bn", defaultValue = "eval", description = "BatchNorm mode for IG: eval or train (default: ${DEFAULT-VALUE})")
     String bn;
 
+    @Option(names = "--device", defaultValue = "cpu",
+            description = "cpu or cuda; with cuda the reference must take --device too (tools/cuda_reference.py) (default: ${DEFAULT-VALUE})")
+    String device;
+
     @Option(names = "--only", split = ",", paramLabel = "CONFIG",
             description = "run only these configurations: ig1, ig4, dlg (default: all)")
     List<String> only = ReferenceBenchmark.CONFIGS;
@@ -48,7 +52,7 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         ReferenceBenchmark.Options options = new ReferenceBenchmark.Options(python, reference, rounds, igIterations,
-                dlgSteps, "train".equals(bn), java.util.Set.copyOf(only));
+                dlgSteps, "train".equals(bn), java.util.Set.copyOf(only), device);
         List<ReferenceBenchmark.Row> rows;
         try (ComputeService compute = new ComputeService()) {
             rows = ReferenceBenchmark.run(compute, options, System.err::println);

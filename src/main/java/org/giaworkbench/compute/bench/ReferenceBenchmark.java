@@ -32,10 +32,11 @@ public final class ReferenceBenchmark {
 
     /**
      * @param python    interpreter with PyTorch (Debian's /usr/bin/python3)
-     * @param reference path of gia_reference.py
+     * @param reference path of gia_reference.py (for {@code device=cuda}: a script that also takes {@code --device})
+     * @param device    {@code cpu} or {@code cuda}: where both sides run
      */
     public record Options(Path python, Path reference, int rounds, int igIterations, int dlgSteps, boolean batchNormTrain,
-                          java.util.Set<String> configs) {
+                          java.util.Set<String> configs, String device) {
     }
 
     /** Short names of the configurations, in the order they run. */
@@ -85,7 +86,7 @@ public final class ReferenceBenchmark {
     }
 
     private static double java(ComputeService compute, Options o, int config) throws Exception {
-        return compute.onComputeThread("cpu", (base, oracle) -> {
+        return compute.onComputeThread(o.device(), (base, oracle) -> {
             IterationBenchmark b = new IterationBenchmark(base, oracle);
             return switch (config) {
                 case 0 -> IterationBenchmark.median(b.invertingGradientsSteps(1, o.batchNormTrain(), o.igIterations()), 3);
@@ -102,6 +103,9 @@ public final class ReferenceBenchmark {
                     String.valueOf(o.igIterations()), "--warmup", "3"));
         } else {
             cmd.addAll(List.of("dlg", "--iters", String.valueOf(o.dlgSteps())));
+        }
+        if (!"cpu".equals(o.device())) {
+            cmd.addAll(List.of("--device", o.device()));
         }
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         // The reference's own instructions: OpenBLAS with one BLAS thread, two torch threads.
