@@ -26,7 +26,7 @@ public final class ModelInspector {
         int classes = spec.numClasses() != null ? spec.numClasses() : numClasses;
         return compute.onComputeThread("cpu", (base, oracle) -> {
             try (NDManager scope = base.newSubManager()) {
-                return ModelFactory.build(shapeOnly, classes, channels, resolution, scope).parameterCount();
+                return ModelFactory.parameterCount(shapeOnly, classes, channels, resolution, scope);
             }
         });
     }
