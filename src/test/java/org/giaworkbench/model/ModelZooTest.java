@@ -7,6 +7,11 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.giaworkbench.compute.EngineBootstrap;
@@ -53,7 +58,8 @@ class ModelZooTest {
 
     /**
      * torchvision 0.14 {@code sum(p.numel() for p in m.parameters())} for 1,000 classes (googlenet with
-     * aux_logits=False); checked with tools/zoo_reference_counts.py. The count does not depend on the
+     * aux_logits=False); checked with tools/zoo_reference_counts.py, which also wrote
+     * the state-dict names in test resources {@code torchvision-names/}. The count does not depend on the
      * input size (adaptive pooling), which the 32 and 224 builds of AlexNet confirm.
      */
     @Test
@@ -61,9 +67,24 @@ class ModelZooTest {
         Map<String, Long> published = Map.of("alexnet", 61_100_840L, "vgg11", 132_863_336L, "vgg16", 138_357_544L,
                 "googlenet", 6_624_904L, "resnet50", 25_557_032L, "resnet101", 44_549_160L);
         for (String arch : ZOO) {
-            assertEquals(published.get(arch), ModelFactory.parameterCount(spec(arch, "default"), 1000, 3, 32, manager), arch);
+            try (NDManager m = manager.newSubManager()) {
+                GiaModel model = ModelFactory.buildShapesOnly(spec(arch, "default"), 1000, 3, 32, m);
+                assertEquals(published.get(arch), model.parameterCount(), arch);
+                // Same names in the same order as torchvision's state_dict, so .npz exports load by name.
+                List<String> names = new ArrayList<>();
+                model.forEachParameter((name, array) -> names.add(name));
+                assertEquals(torchvisionNames(arch), names, arch);
+            }
         }
         assertEquals(61_100_840L, ModelFactory.parameterCount(spec("alexnet", "default"), 1000, 3, 224, manager));
+    }
+
+    private static List<String> torchvisionNames(String arch) {
+        try (InputStream in = ModelZooTest.class.getResourceAsStream("torchvision-names/" + arch + ".txt")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
