@@ -49,7 +49,18 @@ public final class ModelFactory {
     private ModelFactory() {
     }
 
+    /**
+     * "Your own model": {@code model.arch=torchscript} with the TorchScript file in {@code model.weights}
+     * (see {@link TorchScriptModels}). Not in {@link #ARCHITECTURES}: it has no activation or weights choice.
+     */
+    public static final ArchInfo TORCHSCRIPT = new ArchInfo(TorchScriptModels.ARCH, "Your own model (TorchScript)",
+            ActivationKind.RELU, null, "a TorchScript file (torch.jit.script(net).save(path)) in model.weights; "
+            + "its parameters are the shared gradient");
+
     public static ArchInfo info(String id) {
+        if (TORCHSCRIPT.id().equals(id)) {
+            return TORCHSCRIPT;
+        }
         return ARCHITECTURES.stream().filter(a -> a.id().equals(id)).findFirst()
                 .orElseThrow(() -> GiaException.badInput("unknown model '" + id + "'", "choose one of "
                         + String.join(", ", ARCHITECTURES.stream().map(ArchInfo::id).toList())));
@@ -83,6 +94,12 @@ public final class ModelFactory {
     private static GiaModel build(ModelSpec spec, int numClasses, int channels, int resolution, NDManager manager,
                                   DataType dataType, boolean withWeights) {
         ArchInfo info = info(spec.arch());
+        if (info == TORCHSCRIPT) {
+            if (numClasses < 2) {
+                throw GiaException.badInput("a model needs at least 2 classes, got " + numClasses, "");
+            }
+            return TorchScriptModels.load(spec, numClasses, channels, resolution, manager, dataType);
+        }
         ActivationKind act = spec.activation() == null || spec.activation().equals("default")
                 ? info.defaultActivation() : ActivationKind.parse(spec.activation());
         if (!"train".equals(spec.batchNorm()) && !"eval".equals(spec.batchNorm())) {
