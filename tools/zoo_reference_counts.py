@@ -11,6 +11,7 @@ models = {
     "vgg11": m.vgg11(),
     "vgg16": m.vgg16(),
     "googlenet": m.googlenet(aux_logits=False, init_weights=False),
+    "resnet18": m.resnet18(),
     "resnet50": m.resnet50(),
     "resnet101": m.resnet101(),
 }

@@ -158,6 +158,40 @@ final class ImageNetArchitectures {
         return new Architectures.Built(net, n.names());
     }
 
+    /**
+     * torchvision {@code resnet18}: the ImageNet stem, [2, 2, 2, 2] basic blocks of 64..512 channels with
+     * 1x1 convolution + BatchNorm downsampling, global average pool, linear. The survey's baseline network.
+     */
+    static Architectures.Built resNet18(ActivationKind act, int numClasses) {
+        LayerNames n = new LayerNames();
+        SequentialBlock net = new SequentialBlock()
+                .add(n.conv("conv1", 64, 7, 2, 3, false)).add(n.batchNorm("bn1")).add(act.block())
+                .add(maxPool(3, 2, 1, false));
+        int in = 64;
+        for (int stage = 0; stage < 4; stage++) {
+            int width = 64 << stage;
+            for (int b = 0; b < 2; b++) {
+                int stride = stage > 0 && b == 0 ? 2 : 1;
+                String prefix = "layer" + (stage + 1) + "." + b;
+                SequentialBlock main = new SequentialBlock()
+                        .add(n.conv(prefix + ".conv1", width, 3, stride, 1, false)).add(n.batchNorm(prefix + ".bn1"))
+                        .add(act.block())
+                        .add(n.conv(prefix + ".conv2", width, 3, 1, 1, false)).add(n.batchNorm(prefix + ".bn2"));
+                Block side = stride != 1 || in != width
+                        ? new SequentialBlock().add(n.conv(prefix + ".downsample.0", width, 1, stride, 0, false))
+                                .add(n.batchNorm(prefix + ".downsample.1"))
+                        : Blocks.identityBlock();
+                net.add(new SequentialBlock()
+                        .add(new ParallelBlock(list -> new NDList(list.get(0).singletonOrThrow()
+                                .add(list.get(1).singletonOrThrow())), List.of(main, side)))
+                        .add(act.block()));
+                in = width;
+            }
+        }
+        net.add(Pool.globalAvgPool2dBlock()).add(LayerNames.flatten()).add(n.linear("fc", numClasses));
+        return new Architectures.Built(net, n.names());
+    }
+
     private static Block bottleneck(LayerNames n, String prefix, int in, int width, int stride, ActivationKind act) {
         int out = width * 4;
         SequentialBlock main = new SequentialBlock()

@@ -41,6 +41,8 @@ public final class ModelFactory {
                     "Simonyan & Zisserman 2015, configuration D without BatchNorm, 138.4 M parameters (1,000 classes)"),
             new ArchInfo("googlenet", "GoogLeNet", ActivationKind.RELU, null,
                     "Szegedy et al. 2015, torchvision layout without auxiliary heads, 6.6 M parameters (1,000 classes)"),
+            new ArchInfo("resnet18", "ResNet-18 (ImageNet stem)", ActivationKind.RELU, null,
+                    "He et al. 2016, torchvision layout (the survey's baseline), 11.7 M parameters (1,000 classes)"),
             new ArchInfo("resnet50", "ResNet-50 (ImageNet stem)", ActivationKind.RELU, null,
                     "He et al. 2016, bottleneck v1.5 as torchvision, 25.6 M parameters (1,000 classes)"),
             new ArchInfo("resnet101", "ResNet-101 (ImageNet stem)", ActivationKind.RELU, null,
@@ -118,6 +120,7 @@ public final class ModelFactory {
             case "vgg11" -> ImageNetArchitectures.vgg(11, act, numClasses);
             case "vgg16" -> ImageNetArchitectures.vgg(16, act, numClasses);
             case "googlenet" -> ImageNetArchitectures.googLeNet(act, numClasses);
+            case "resnet18" -> ImageNetArchitectures.resNet18(act, numClasses);
             case "resnet50" -> ImageNetArchitectures.resNet(50, act, numClasses);
             case "resnet101" -> ImageNetArchitectures.resNet(101, act, numClasses);
             default -> throw new IllegalStateException(info.id());

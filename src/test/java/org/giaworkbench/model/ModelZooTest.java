@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
  */
 class ModelZooTest {
 
-    private static final List<String> ZOO = List.of("alexnet", "vgg11", "vgg16", "googlenet", "resnet50", "resnet101");
+    private static final List<String> ZOO = List.of("alexnet", "vgg11", "vgg16", "googlenet", "resnet18", "resnet50",
+            "resnet101");
     private static NDManager manager;
     private static SecondOrderGradients oracle;
 
@@ -65,7 +66,7 @@ class ModelZooTest {
     @Test
     void parameterCountsMatchTorchvision() {
         Map<String, Long> published = Map.of("alexnet", 61_100_840L, "vgg11", 132_863_336L, "vgg16", 138_357_544L,
-                "googlenet", 6_624_904L, "resnet50", 25_557_032L, "resnet101", 44_549_160L);
+                "googlenet", 6_624_904L, "resnet18", 11_689_512L, "resnet50", 25_557_032L, "resnet101", 44_549_160L);
         for (String arch : ZOO) {
             try (NDManager m = manager.newSubManager()) {
                 GiaModel model = ModelFactory.buildShapesOnly(spec(arch, "default"), 1000, 3, 32, m);
