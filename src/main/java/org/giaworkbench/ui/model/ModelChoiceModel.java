@@ -97,6 +97,11 @@ public final class ModelChoiceModel {
                 .orElse(List.of());
     }
 
+    /** Whether the chosen architecture is an imported TorchScript file. */
+    public boolean isTorchScript() {
+        return isTorchScript(arch.get());
+    }
+
     /** "Your own model": the weights file is a TorchScript module, not a .npz. */
     private static boolean isTorchScript(PluginDescriptor d) {
         return d != null && d.capabilities().contains("torchscript-file");
