@@ -23,7 +23,7 @@ final class ListCommand implements Callable<Integer> {
         out.println("Presets (--preset NAME)");
         Presets.names().forEach(n -> out.println("  " + n));
         out.println();
-        out.println("Spec keys: data.{source,path,resolution,batch,sameLabel,seed,index,normalization} "
+        out.println("Spec keys: data.{source,path,resolution,batch,sameLabel,seed,index,normalization,subset} "
                 + "model.{arch,activation,weights,seed,batchNorm,numClasses} fl.{protocol,labels} "
                 + "run.{device,seed,snapshotEvery}");
         return GiaCli.OK;

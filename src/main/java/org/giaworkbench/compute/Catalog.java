@@ -40,6 +40,14 @@ public final class Catalog {
                             ParamSpec.choice("batchNorm", "eval", List.of("eval", "train"), "BatchNorm statistics")),
                     a.bundledWeights() != null ? Set.of("trained-weights-bundled") : Set.of()));
         }
+        ModelFactory.ArchInfo ts = ModelFactory.TORCHSCRIPT;
+        out.add(new PluginDescriptor(ts.id(), ts.name(), Family.NONE, ts.description(), "",
+                ParamSchema.of(
+                        ParamSpec.choice("activation", "default", List.of("default"), "the module's own activations"),
+                        ParamSpec.choice("weights", "<file.pt>", List.of("<file.pt>"),
+                                "the TorchScript file (torch.jit.script(net).save(path)); its weights are the model"),
+                        ParamSpec.choice("batchNorm", "eval", List.of("eval", "train"), "module.eval() or module.train()")),
+                Set.of("torchscript-file")));
         return out;
     }
 
@@ -54,6 +62,19 @@ public final class Catalog {
                 new PluginDescriptor("cifar100", "CIFAR-100 binary", Family.NONE,
                         "data.path = train.bin/test.bin or their folder (fine labels)", "Krizhevsky 2009",
                         ParamSchema.of(), Set.of()),
+                new PluginDescriptor("bundled-imagenet", "ImageNet sample (bundled)", Family.NONE,
+                        "25 ImageNet photographs of 25 classes shipped with the app, standard 1,000-class labels",
+                        "Russakovsky et al. 2015", ParamSchema.of(), Set.of("offline")),
+                new PluginDescriptor("bundled-celeba", "CelebA sample (bundled)", Family.NONE,
+                        "22 aligned CelebA faces of 22 identities shipped with the app, labelled by identity",
+                        "Liu et al. 2015", ParamSchema.of(), Set.of("offline")),
+                new PluginDescriptor("imagenet", "ImageNet folder", Family.NONE,
+                        "data.path = WordNet-id class folders (n01440764/...) or files n01440764_*.JPEG; standard labels "
+                                + "with a synset_words.txt / LOC_synset_mapping.txt next to them", "Russakovsky et al. 2015",
+                        ParamSchema.of(), Set.of()),
+                new PluginDescriptor("celeba", "CelebA folder", Family.NONE,
+                        "data.path = the folder with img_align_celeba/ and identity_CelebA.txt; the first 1,000 identities",
+                        "Liu et al. 2015", ParamSchema.of(), Set.of()),
                 new PluginDescriptor("image-folder", "Image folder", Family.NONE,
                         "data.path = a folder with one sub-folder of images per class (ImageNet layout)", "",
                         ParamSchema.of(), Set.of()));

@@ -15,18 +15,16 @@ public final class ModelInspector {
 
     /**
      * Trainable parameters of {@code spec}'s model for the given input; also the number of values in
-     * the gradient a FedSGD client shares. Builds the model with seeded (untrained) weights, which have
-     * the same shapes as trained ones. Blocks until the compute thread is free: never call it on the FX
+     * the gradient a FedSGD client shares. Builds the graph without loading or initialising weights
+     * (an imported TorchScript file is loaded, its weights are the model). Blocks until the compute thread is free: never call it on the FX
      * thread.
      */
     public static long parameterCount(ComputeService compute, ModelSpec spec, int numClasses, int channels,
                                       int resolution) throws Exception {
-        ModelSpec shapeOnly = new ModelSpec(spec.arch(), spec.activation(), "untrained", spec.seed(), spec.batchNorm(),
-                spec.numClasses());
         int classes = spec.numClasses() != null ? spec.numClasses() : numClasses;
         return compute.onComputeThread("cpu", (base, oracle) -> {
             try (NDManager scope = base.newSubManager()) {
-                return ModelFactory.build(shapeOnly, classes, channels, resolution, scope).parameterCount();
+                return ModelFactory.parameterCount(spec, classes, channels, resolution, scope);
             }
         });
     }

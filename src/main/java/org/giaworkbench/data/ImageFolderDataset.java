@@ -200,6 +200,11 @@ public final class ImageFolderDataset implements Dataset {
             throw GiaException.badInput("cannot read image " + file + ": not a recognised jpg, png, bmp or gif",
                     "replace or remove the file");
         }
+        return toChw(img, resolution);
+    }
+
+    /** RGB CHW in [0, 1] (alpha dropped), brought to {@code resolution} (resize shorter side, centre-crop). */
+    static float[] toChw(BufferedImage img, int resolution) {
         int w = img.getWidth();
         int h = img.getHeight();
         int[] argb = img.getRGB(0, 0, w, h, null, 0, w);

@@ -32,11 +32,16 @@ final class LayerNames {
 
     /** DJL momentum 0.9 is PyTorch's 0.1 (DJL passes 1 - momentum); epsilon 1e-5 as in PyTorch. */
     Block batchNorm(String name) {
+        return batchNorm(name, 1e-5f);
+    }
+
+    /** BatchNorm with another epsilon (torchvision's GoogLeNet uses 1e-3). */
+    Block batchNorm(String name, float epsilon) {
         names.add(name + ".weight");
         names.add(name + ".bias");
         names.add(name + ".running_mean");
         names.add(name + ".running_var");
-        return BatchNorm.builder().optMomentum(0.9f).optEpsilon(1e-5f).build();
+        return BatchNorm.builder().optMomentum(0.9f).optEpsilon(epsilon).build();
     }
 
     Block linear(String name, int out) {

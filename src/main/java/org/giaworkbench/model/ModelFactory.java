@@ -31,12 +31,38 @@ public final class ModelFactory {
             new ArchInfo("resnet56", "ResNet-56 (CIFAR)", ActivationKind.RELU, null,
                     "He et al. 2016 CIFAR ResNet, option-A shortcuts, 0.85 M parameters"),
             new ArchInfo("resnet18-cifar", "ResNet-18 (CIFAR stem)", ActivationKind.RELU, null,
-                    "ResNet-18 with a 3x3 stride-1 stem and no max-pool, 11.2 M parameters"));
+                    "ResNet-18 with a 3x3 stride-1 stem and no max-pool, 11.2 M parameters"),
+            // The ImageNet zoo (torchvision configurations; counts for 1,000 classes).
+            new ArchInfo("alexnet", "AlexNet", ActivationKind.RELU, null,
+                    "Krizhevsky et al. 2012, torchvision layout, 61.1 M parameters (1,000 classes); any input >= 32 px"),
+            new ArchInfo("vgg11", "VGG-11", ActivationKind.RELU, null,
+                    "Simonyan & Zisserman 2015, configuration A without BatchNorm, 132.9 M parameters (1,000 classes)"),
+            new ArchInfo("vgg16", "VGG-16", ActivationKind.RELU, null,
+                    "Simonyan & Zisserman 2015, configuration D without BatchNorm, 138.4 M parameters (1,000 classes)"),
+            new ArchInfo("googlenet", "GoogLeNet", ActivationKind.RELU, null,
+                    "Szegedy et al. 2015, torchvision layout without auxiliary heads, 6.6 M parameters (1,000 classes)"),
+            new ArchInfo("resnet18", "ResNet-18 (ImageNet stem)", ActivationKind.RELU, null,
+                    "He et al. 2016, torchvision layout (the survey's baseline), 11.7 M parameters (1,000 classes)"),
+            new ArchInfo("resnet50", "ResNet-50 (ImageNet stem)", ActivationKind.RELU, null,
+                    "He et al. 2016, bottleneck v1.5 as torchvision, 25.6 M parameters (1,000 classes)"),
+            new ArchInfo("resnet101", "ResNet-101 (ImageNet stem)", ActivationKind.RELU, null,
+                    "He et al. 2016, bottleneck v1.5 as torchvision, 44.5 M parameters (1,000 classes)"));
 
     private ModelFactory() {
     }
 
+    /**
+     * "Your own model": {@code model.arch=torchscript} with the TorchScript file in {@code model.weights}
+     * (see {@link TorchScriptModels}). Not in {@link #ARCHITECTURES}: it has no activation or weights choice.
+     */
+    public static final ArchInfo TORCHSCRIPT = new ArchInfo(TorchScriptModels.ARCH, "Your own model (TorchScript)",
+            ActivationKind.RELU, null, "a TorchScript file (torch.jit.script(net).save(path)) in model.weights; "
+            + "its parameters are the shared gradient");
+
     public static ArchInfo info(String id) {
+        if (TORCHSCRIPT.id().equals(id)) {
+            return TORCHSCRIPT;
+        }
         return ARCHITECTURES.stream().filter(a -> a.id().equals(id)).findFirst()
                 .orElseThrow(() -> GiaException.badInput("unknown model '" + id + "'", "choose one of "
                         + String.join(", ", ARCHITECTURES.stream().map(ArchInfo::id).toList())));
@@ -49,7 +75,33 @@ public final class ModelFactory {
 
     public static GiaModel build(ModelSpec spec, int numClasses, int channels, int resolution, NDManager manager,
                                  DataType dataType) {
+        return build(spec, numClasses, channels, resolution, manager, dataType, true);
+    }
+
+    /**
+     * Trainable parameters of {@code spec}'s model: builds the graph with DJL's own initial values and
+     * skips the seeded initialisation and weight loading, which take seconds for VGG (138 M values).
+     */
+    public static long parameterCount(ModelSpec spec, int numClasses, int channels, int resolution, NDManager manager) {
+        try (NDManager scope = manager.newSubManager()) {
+            return build(spec, numClasses, channels, resolution, scope, DataType.FLOAT32, false).parameterCount();
+        }
+    }
+
+    /** The graph with DJL's initial values (for shape-only uses and structural tests), no seeded initialisation. */
+    static GiaModel buildShapesOnly(ModelSpec spec, int numClasses, int channels, int resolution, NDManager manager) {
+        return build(spec, numClasses, channels, resolution, manager, DataType.FLOAT32, false);
+    }
+
+    private static GiaModel build(ModelSpec spec, int numClasses, int channels, int resolution, NDManager manager,
+                                  DataType dataType, boolean withWeights) {
         ArchInfo info = info(spec.arch());
+        if (info == TORCHSCRIPT) {
+            if (numClasses < 2) {
+                throw GiaException.badInput("a model needs at least 2 classes, got " + numClasses, "");
+            }
+            return TorchScriptModels.load(spec, numClasses, channels, resolution, manager, dataType);
+        }
         ActivationKind act = spec.activation() == null || spec.activation().equals("default")
                 ? info.defaultActivation() : ActivationKind.parse(spec.activation());
         if (!"train".equals(spec.batchNorm()) && !"eval".equals(spec.batchNorm())) {
@@ -64,6 +116,13 @@ public final class ModelFactory {
             case "resnet32" -> Architectures.cifarResNet(32, act, numClasses);
             case "resnet56" -> Architectures.cifarResNet(56, act, numClasses);
             case "resnet18-cifar" -> Architectures.resnet18Cifar(act, numClasses);
+            case "alexnet" -> ImageNetArchitectures.alexNet(act, numClasses);
+            case "vgg11" -> ImageNetArchitectures.vgg(11, act, numClasses);
+            case "vgg16" -> ImageNetArchitectures.vgg(16, act, numClasses);
+            case "googlenet" -> ImageNetArchitectures.googLeNet(act, numClasses);
+            case "resnet18" -> ImageNetArchitectures.resNet18(act, numClasses);
+            case "resnet50" -> ImageNetArchitectures.resNet(50, act, numClasses);
+            case "resnet101" -> ImageNetArchitectures.resNet(101, act, numClasses);
             default -> throw new IllegalStateException(info.id());
         };
         if (info.id().equals("lenet-dlg") && resolution != 32) {
@@ -75,6 +134,9 @@ public final class ModelFactory {
         }
         GiaModel model = new GiaModel(info.id(), built.block(), built.names(), manager,
                 new Shape(1, channels, resolution, resolution), numClasses, "train".equals(spec.batchNorm()), dataType);
+        if (!withWeights) {
+            return model;
+        }
         String weights = spec.weights() == null ? "untrained" : spec.weights();
         switch (weights) {
             case "untrained" -> initialise(model, spec.seed());
@@ -123,13 +185,29 @@ public final class ModelFactory {
      * U(-1/sqrt(fan_in), 1/sqrt(fan_in)) as PyTorch's default, BatchNorm weight 1, bias 0, statistics 0/1.
      */
     static void initialise(GiaModel model, long seed) {
+        java.util.Set<String> bn = new java.util.HashSet<>();
+        model.forEachParameter((name, array) -> {
+            if (name.endsWith(".running_mean")) {
+                bn.add(name.substring(0, name.length() - ".running_mean".length()));
+            }
+        });
+        initialiseValues(model, seed, bn);
+    }
+
+    private static void initialiseValues(GiaModel model, long seed, java.util.Set<String> batchNormLayers) {
         Random random = new Random(seed);
         boolean dlg = model.arch().equals("lenet-dlg");
         model.forEachParameter((name, array) -> {
             Shape shape = array.getShape();
             int size = Math.toIntExact(shape.size());
-            float[] v = new float[size];
             long fanIn = shape.dimension() > 1 ? shape.size() / shape.get(0) : 1;
+            if (!dlg && size > LARGE_TENSOR && array.getDataType() == DataType.FLOAT32 && !name.endsWith(".bias")
+                    && !isBatchNorm(name, batchNormLayers)) {
+                // VGG's 103 M-value classifier weight would need a 400 MB float[] on the heap: stream it.
+                setGaussian(array, random, Math.sqrt(2.0 / fanIn));
+                return;
+            }
+            float[] v = new float[size];
             if (dlg) {
                 for (int i = 0; i < size; i++) {
                     v[i] = random.nextFloat() - 0.5f;
@@ -138,9 +216,9 @@ public final class ModelFactory {
                 java.util.Arrays.fill(v, 1f);
             } else if (name.endsWith("running_mean")) {
                 // zeros
-            } else if (isBatchNorm(name) && name.endsWith(".weight")) {
+            } else if (isBatchNorm(name, batchNormLayers) && name.endsWith(".weight")) {
                 java.util.Arrays.fill(v, 1f);
-            } else if (isBatchNorm(name) && name.endsWith(".bias")) {
+            } else if (isBatchNorm(name, batchNormLayers) && name.endsWith(".bias")) {
                 // zeros
             } else if (name.endsWith(".bias")) {
                 float bound = (float) (1.0 / Math.sqrt(biasFanIn(model, name)));
@@ -157,10 +235,23 @@ public final class ModelFactory {
         });
     }
 
-    private static boolean isBatchNorm(String name) {
-        String layer = name.substring(0, name.lastIndexOf('.'));
-        String last = layer.substring(layer.lastIndexOf('.') + 1);
-        return last.startsWith("bn") || layer.endsWith(".short.1");
+    private static final int LARGE_TENSOR = 1 << 20;
+
+    /** Same values as the float[] path (same draws in the same order), written straight to native-ordered memory. */
+    private static void setGaussian(NDArray array, Random random, double std) {
+        int size = Math.toIntExact(array.getShape().size());
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocateDirect(size * Float.BYTES).order(java.nio.ByteOrder.nativeOrder());
+        java.nio.FloatBuffer floats = bytes.asFloatBuffer();
+        for (int i = 0; i < size; i++) {
+            floats.put((float) (random.nextGaussian() * std));
+        }
+        // DJL keeps a reference to the buffer for as long as the array lives (it aliases it on CPU).
+        array.set(bytes);
+    }
+
+    /** BatchNorm layers are the ones with running statistics, whatever the architecture calls them. */
+    private static boolean isBatchNorm(String name, java.util.Set<String> batchNormLayers) {
+        return batchNormLayers.contains(name.substring(0, name.lastIndexOf('.')));
     }
 
     private static long biasFanIn(GiaModel model, String biasName) {

@@ -5,7 +5,12 @@ import java.util.List;
 /** The presets shipped with the application (JSON files under {@code /org/giaworkbench/presets/}). */
 public final class Presets {
 
-    private static final List<String> NAMES = List.of("quickstart-dlg", "quickstart-idlg", "quickstart-ig");
+    private static final List<String> NAMES = java.util.stream.Stream.of(
+            List.of("quickstart-dlg", "quickstart-idlg", "quickstart-ig"),
+            // The survey's resolution factor: IG on a bundled ImageNet photo, untrained ResNet-18 (ImageNet stem).
+            List.of("resolution-32-quick", "resolution-64-quick", "resolution-128-quick", "resolution-224-quick",
+                    "resolution-32-paper", "resolution-64-paper", "resolution-128-paper", "resolution-224-paper"))
+            .flatMap(List::stream).toList();
 
     private Presets() {
     }

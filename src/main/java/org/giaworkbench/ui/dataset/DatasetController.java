@@ -64,7 +64,8 @@ public final class DatasetController {
         });
         sourceBox.valueProperty().bindBidirectional(model.sourceProperty());
         pathField.textProperty().bindBidirectional(model.pathProperty());
-        pathField.disableProperty().bind(model.sourceProperty().isEqualTo("bundled-cifar10"));
+        pathField.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !model.needsPath(), model.sourceProperty()));
         browseButton.disableProperty().bind(pathField.disableProperty());
         browseButton.setGraphic(AppIcon.FOLDER.node());
         link(resolutionSpinner, model.resolutionProperty(), 8, 1024);

@@ -32,7 +32,8 @@ import org.giaworkbench.ui.fx.Messages;
  */
 public final class DatasetModel {
 
-    public static final List<String> SOURCES = List.of("bundled-cifar10", "cifar10", "cifar100", "image-folder");
+    public static final List<String> SOURCES = List.of("bundled-cifar10", "bundled-imagenet", "bundled-celeba", "cifar10",
+            "cifar100", "imagenet", "celeba", "image-folder");
     public static final List<String> NORMALIZATIONS = List.of("cifar10", "imagenet", "none");
 
     /** One image of the previewed batch. */
@@ -48,6 +49,8 @@ public final class DatasetModel {
     /** The dataset index forced to be the first image; empty for a free draw. */
     private final StringProperty index = new SimpleStringProperty(this, "index", "");
     private final StringProperty normalization = new SimpleStringProperty(this, "normalization", "cifar10");
+    /** data.subset of an opened spec, kept so that the pane passes it on (no control of its own yet). */
+    private Integer subset;
 
     private final ObservableList<Thumbnail> thumbnails = FXCollections.observableArrayList();
     private final StringProperty description = new SimpleStringProperty(this, "description", "");
@@ -144,9 +147,9 @@ public final class DatasetModel {
                 throw GiaException.badInput(Messages.get("dataset.error.index", raw), "");
             }
         }
-        String p = source.get().equals("bundled-cifar10") || path.get() == null || path.get().isBlank() ? null : path.get().trim();
+        String p = DatasetFactory.BUNDLED_SOURCES.contains(source.get()) || path.get() == null || path.get().isBlank() ? null : path.get().trim();
         return new DataSpec(source.get(), p, resolution.get(), batch.get(), sameLabel.get(), seed.get(), first,
-                normalization.get());
+                normalization.get(), subset);
     }
 
     /** Shows {@code spec} (from a preset or an opened file) and previews it once. */
@@ -161,6 +164,7 @@ public final class DatasetModel {
             seed.set((int) spec.seed());
             index.set(spec.index() == null ? "" : spec.index().toString());
             normalization.set(spec.normalization() == null ? "cifar10" : spec.normalization());
+            subset = spec.subset();
         } finally {
             applying = false;
         }
@@ -168,7 +172,7 @@ public final class DatasetModel {
     }
 
     public boolean needsPath() {
-        return !"bundled-cifar10".equals(source.get());
+        return !DatasetFactory.BUNDLED_SOURCES.contains(source.get());
     }
 
     public StringProperty sourceProperty() {

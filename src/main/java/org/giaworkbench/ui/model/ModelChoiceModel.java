@@ -76,6 +76,9 @@ public final class ModelChoiceModel {
             if (!bundledAvailable.get() && weights.get() == Weights.BUNDLED) {
                 weights.set(Weights.UNTRAINED);
             }
+            if (isTorchScript(now)) {
+                weights.set(Weights.FILE); // an imported model is its file
+            }
         });
         valid = Bindings.createBooleanBinding(this::checkValid, arch, weights, weightsFile, numClasses, bundledAvailable);
         error.bind(Bindings.createStringBinding(this::problem, arch, weights, weightsFile, numClasses, bundledAvailable));
@@ -94,6 +97,16 @@ public final class ModelChoiceModel {
                 .orElse(List.of());
     }
 
+    /** Whether the chosen architecture is an imported TorchScript file. */
+    public boolean isTorchScript() {
+        return isTorchScript(arch.get());
+    }
+
+    /** "Your own model": the weights file is a TorchScript module, not a .npz. */
+    private static boolean isTorchScript(PluginDescriptor d) {
+        return d != null && d.capabilities().contains("torchscript-file");
+    }
+
     private boolean checkValid() {
         return problem().isEmpty();
     }
@@ -101,6 +114,10 @@ public final class ModelChoiceModel {
     private String problem() {
         if (arch.get() == null) {
             return "no model";
+        }
+        if (isTorchScript(arch.get())) {
+            return weights.get() != Weights.FILE || weightsFile.get() == null || weightsFile.get().isBlank()
+                    || weightsFile.get().trim().endsWith(".npz") ? Messages.get("model.error.pt") : "";
         }
         if (weights.get() == Weights.FILE && (weightsFile.get() == null || !weightsFile.get().trim().endsWith(".npz"))) {
             return Messages.get("model.error.npz");

@@ -113,7 +113,9 @@ public final class ModelController {
     private void onBrowse() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(Messages.get("model.chooseFile"));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("NumPy .npz", "*.npz"));
+        chooser.getExtensionFilters().add(model.isTorchScript()
+                ? new FileChooser.ExtensionFilter("TorchScript .pt", "*.pt", "*.pth", "*.ts")
+                : new FileChooser.ExtensionFilter("NumPy .npz", "*.npz"));
         File f = chooser.showOpenDialog(fileField.getScene().getWindow());
         if (f != null) {
             model.weightsFileProperty().set(f.getAbsolutePath());
