@@ -32,7 +32,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Train… in the model pane, headless: one epoch of ResNet-20 on a tiny image folder (2 classes x 12
+ * Train… in the model pane, headless: two epochs of ResNet-20 on a tiny image folder (2 classes x 12
  * noise images at 8x8), then the weights choice offers the new checkpoint.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -100,7 +100,7 @@ class TrainingWindowTest {
         Spinner<Integer> epochs = (Spinner<Integer>) dialog.lookup("#epochsSpinner");
         Button startButton = (Button) dialog.lookup("#startButton");
         robot.interact(() -> {
-            epochs.getValueFactory().setValue(1);
+            epochs.getValueFactory().setValue(2);
             ((Spinner<?>) dialog.lookup("#batchSpinner")).getEditor().setText("8");
             ((Spinner<Integer>) dialog.lookup("#batchSpinner")).getValueFactory().setValue(8);
         });
@@ -109,10 +109,14 @@ class TrainingWindowTest {
         robot.interact(startButton::fire);
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !startButton.isDisabled()
                 && ((Label) dialog.lookup("#statusLabel")).getText().startsWith("finished"));
-        assertEquals(List.of(1), List.copyOf(trained.getItems()));
-        assertEquals(1, trained.getValue(), "the newest checkpoint is preselected");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(1, 2), List.copyOf(trained.getItems()));
+        assertEquals(2, trained.getValue(), "the newest checkpoint is preselected");
+        assertTrue(trained.lookupAll(".list-cell").stream()
+                .anyMatch(n -> "after 2 epochs".equals(((javafx.scene.control.ListCell<?>) n).getText())),
+                "the weights choice shows the checkpoint");
         robot.interact(() -> workbench.model().model().weightsProperty().set(ModelChoiceModel.Weights.TRAINED));
-        assertEquals("trained:1", workbench.model().spec().model().weights());
+        assertEquals("trained:2", workbench.model().spec().model().weights());
         robot.interact(() -> dialog.getWindow().hide());
     }
 

@@ -147,9 +147,16 @@ public final class ModelController {
         model.resolutionProperty().addListener((o, a, b) -> training.refreshAvailable());
         trainedRadio.sceneProperty().addListener((o, a, b) -> training.refreshAvailable());
         training.available().addListener((javafx.collections.ListChangeListener<Integer>) c -> {
-            if (model.trainedEpochProperty().get() == null || !training.available().contains(model.trainedEpochProperty().get())) {
-                model.trainedEpochProperty().set(training.available().isEmpty() ? null
-                        : training.available().get(training.available().size() - 1));
+            boolean added = false;
+            while (c.next()) {
+                added |= c.wasAdded();
+            }
+            // A new checkpoint (a training just wrote it) or a vanished choice: offer the newest. Later in
+            // this pulse: a ComboBox whose value changes inside its own items' change event shows a blank cell.
+            if (added || model.trainedEpochProperty().get() == null
+                    || !training.available().contains(model.trainedEpochProperty().get())) {
+                javafx.application.Platform.runLater(() -> model.trainedEpochProperty().set(
+                        training.available().isEmpty() ? null : training.available().get(training.available().size() - 1)));
             }
         });
         training.refreshAvailable();

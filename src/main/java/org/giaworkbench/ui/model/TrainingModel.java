@@ -91,8 +91,12 @@ public final class TrainingModel {
             return;
         }
         List<Integer> epochsFound = lister.apply(m, data.get());
-        if (!epochsFound.equals(available)) {
-            available.setAll(epochsFound);
+        // Edit in place rather than setAll: a ComboBox drops its value when its selected item is removed.
+        available.removeIf(k -> !epochsFound.contains(k));
+        for (int i = 0; i < epochsFound.size(); i++) {
+            if (i >= available.size() || !available.get(i).equals(epochsFound.get(i))) {
+                available.add(i, epochsFound.get(i));
+            }
         }
     }
 
