@@ -18,7 +18,8 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0 || args[0].equals("bench-ui") || args[0].equals("shots")) {
+        if (args.length == 0 || args[0].equals("bench-ui") || args[0].equals("shots")
+                || args[0].equals("shots-train")) {
             leaveACoreForTheWindow();
         }
         if (args.length > 0) {
@@ -28,6 +29,7 @@ public final class Launcher {
                 switch (args[0]) {
                     case "bench-ui" -> System.exit(UiPulseBenchmark.run(rest));
                     case "shots" -> System.exit(WindowShots.run(rest));
+                    case "shots-train" -> System.exit(org.giaworkbench.ui.bench.TrainingShots.run(rest));
                     default -> System.exit(GiaCli.execute(args));
                 }
             } catch (Exception e) {

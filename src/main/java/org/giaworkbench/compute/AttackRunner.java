@@ -27,6 +27,7 @@ import org.giaworkbench.fl.ThreatModel;
 import org.giaworkbench.metric.LabelAccuracy;
 import org.giaworkbench.model.GiaModel;
 import org.giaworkbench.model.ModelFactory;
+import org.giaworkbench.model.TrainedWeights;
 import org.giaworkbench.plugin.ParamValues;
 import org.giaworkbench.plugin.PluginRegistry;
 import org.giaworkbench.plugin.spi.Attack;
@@ -64,6 +65,7 @@ final class AttackRunner {
             throw GiaException.badInput("fl.protocol '" + spec.fl().protocol() + "' is not available", "use fedsgd");
         }
         ModelFactory.info(spec.model().arch());
+        TrainedWeights.resolve(spec.model(), spec.data()); // a missing trained:K checkpoint fails before any work
         ThreatModel.labelsGranted(spec.fl().labels(), plugin.assumesKnownLabels());
         return values;
     }
@@ -86,7 +88,7 @@ final class AttackRunner {
         }
         long startNanos = System.nanoTime();
         try (NDManager runManager = base.newSubManager(device)) {
-            GiaModel model = ModelFactory.build(spec.model(), numClasses, truth.channels(), truth.height(), runManager);
+            GiaModel model = ModelFactory.build(TrainedWeights.resolve(spec.model(), spec.data()), numClasses, truth.channels(), truth.height(), runManager);
             RunInfo info = compute.info(model.parameterCount());
             InputBox box = box(normalization, truth.channels());
             float[] inputs = normalization.normalize(truth.pixels(), truth.channels(), truth.height(), truth.width());

@@ -19,6 +19,10 @@ import org.giaworkbench.core.run.RunEvent;
 import org.giaworkbench.core.run.RunEventSink;
 import org.giaworkbench.core.run.RunHandle;
 import org.giaworkbench.core.spec.ExperimentSpec;
+import org.giaworkbench.core.train.TrainingEventSink;
+import org.giaworkbench.core.train.TrainingHandle;
+import org.giaworkbench.core.train.TrainingResult;
+import org.giaworkbench.core.train.TrainingSpec;
 import org.giaworkbench.plugin.PluginRegistry;
 import org.giaworkbench.plugin.spi.GradientOracle;
 
@@ -62,6 +66,27 @@ public final class ComputeService implements AutoCloseable {
         CompletableFuture<RunResult> outcome = new CompletableFuture<>();
         executor.execute(() -> execute(id, spec, token, sink, outcome));
         return new RunHandle(id, token, outcome);
+    }
+
+    /**
+     * Queues a training job on the same thread as the runs (one job at a time, DJL on one thread);
+     * events go to {@code sink} on the compute thread.
+     */
+    public TrainingHandle submitTraining(TrainingSpec spec, TrainingEventSink sink) {
+        long id = nextRunId.getAndIncrement();
+        CancellationToken token = new CancellationToken();
+        CompletableFuture<TrainingResult> outcome = new CompletableFuture<>();
+        executor.execute(() -> TrainingJobs.execute(id, spec, token, sink, outcome, this::engineFor));
+        return new TrainingHandle(id, token, outcome);
+    }
+
+    /** The base manager and gradient helper of a device, starting the engine if needed (compute thread). */
+    private TrainingJobs.Engine engineFor(String deviceName) {
+        ensureEngine();
+        Device d = EngineBootstrap.resolve(deviceName);
+        NDManager base = baseManagers.computeIfAbsent(d, NDManager::newBaseManager);
+        SecondOrderGradients helper = helpers.computeIfAbsent(d, x -> SecondOrderGradients.load(base));
+        return new TrainingJobs.Engine(d, base, helper);
     }
 
     /** Starts the engine on the compute thread and reports what it found (blocks the caller). */

@@ -1,8 +1,12 @@
 package org.giaworkbench.compute;
 
 import ai.djl.ndarray.NDManager;
+import java.util.List;
+import org.giaworkbench.core.spec.DataSpec;
 import org.giaworkbench.core.spec.ModelSpec;
+import org.giaworkbench.core.train.Checkpoints;
 import org.giaworkbench.model.ModelFactory;
+import org.giaworkbench.model.TrainedWeights;
 
 /**
  * Facts about a model that the GUI shows before a run, computed on the compute thread so that DJL
@@ -27,5 +31,19 @@ public final class ModelInspector {
                 return ModelFactory.parameterCount(spec, classes, channels, resolution, scope);
             }
         });
+    }
+
+    /** The default checkpoint folder of {@code model} trained on {@code data} (no engine; any thread). */
+    public static String checkpointFolder(ModelSpec model, DataSpec data) {
+        return TrainedWeights.folder(model, data).toString();
+    }
+
+    /** Epochs with a checkpoint for {@code model} on {@code data}, what {@code trained:K} can name (a directory listing). */
+    public static List<Integer> trainedEpochs(ModelSpec model, DataSpec data) {
+        try {
+            return Checkpoints.epochs(TrainedWeights.folder(model, data));
+        } catch (RuntimeException unknownModel) {
+            return List.of();
+        }
     }
 }

@@ -87,6 +87,14 @@ public final class GiaModel {
         return block.forward(store, new NDList(x), batchNormTrain).singletonOrThrow();
     }
 
+    /**
+     * Logits with BatchNorm in training mode ({@code training}: batch statistics, running statistics
+     * updated in place) or evaluation mode, whatever the spec's mode: what a training loop needs.
+     */
+    public NDArray forward(NDArray x, boolean training) {
+        return block.forward(store, new NDList(x), training).singletonOrThrow();
+    }
+
     /** The trainable parameters (what the client's gradient covers), in the stable order. */
     public List<NDArray> trainableArrays() {
         List<NDArray> out = new ArrayList<>();

@@ -169,7 +169,7 @@ public final class ModelFactory {
     private static void loadFile(GiaModel model, Path file) {
         if (!Files.isRegularFile(file)) {
             throw GiaException.badInput("weights file " + file + " does not exist",
-                    "model.weights takes untrained, bundled, or the path of a .npz file");
+                    "model.weights takes untrained, bundled, trained:K (after gia train) or the path of a .npz file");
         }
         try (InputStream in = Files.newInputStream(file)) {
             model.loadNpz(in, file.toString());

@@ -9,7 +9,9 @@ public final class Presets {
             List.of("quickstart-dlg", "quickstart-idlg", "quickstart-ig"),
             // The survey's resolution factor: IG on a bundled ImageNet photo, untrained ResNet-18 (ImageNet stem).
             List.of("resolution-32-quick", "resolution-64-quick", "resolution-128-quick", "resolution-224-quick",
-                    "resolution-32-paper", "resolution-64-paper", "resolution-128-paper", "resolution-224-paper"))
+                    "resolution-32-paper", "resolution-64-paper", "resolution-128-paper", "resolution-224-paper"),
+            // Training state: IG against checkpoints made by `gia train`.
+            List.of("training-state-quick", "training-state-paper"))
             .flatMap(List::stream).toList();
 
     private Presets() {

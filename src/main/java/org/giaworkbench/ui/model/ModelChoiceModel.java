@@ -29,8 +29,11 @@ import org.giaworkbench.ui.fx.Messages;
  */
 public final class ModelChoiceModel {
 
-    /** Where the weights come from; a file means a {@code .npz} with PyTorch names. */
-    public enum Weights { UNTRAINED, BUNDLED, FILE }
+    /**
+     * Where the weights come from; a file means a {@code .npz} with PyTorch names; trained means the
+     * checkpoint after {@link #trainedEpochProperty()} epochs ({@code trained:K}).
+     */
+    public enum Weights { UNTRAINED, BUNDLED, FILE, TRAINED }
 
     /** Counts a model's trainable parameters (blocking; called on the background executor). */
     @FunctionalInterface
@@ -44,6 +47,7 @@ public final class ModelChoiceModel {
     private final StringProperty activation = new SimpleStringProperty(this, "activation", "default");
     private final ObjectProperty<Weights> weights = new SimpleObjectProperty<>(this, "weights", Weights.UNTRAINED);
     private final StringProperty weightsFile = new SimpleStringProperty(this, "weightsFile", "");
+    private final ObjectProperty<Integer> trainedEpoch = new SimpleObjectProperty<>(this, "trainedEpoch");
     private final IntegerProperty seed = new SimpleIntegerProperty(this, "seed", 0);
     private final StringProperty batchNorm = new SimpleStringProperty(this, "batchNorm", "eval");
     /** Output classes; empty: the dataset's. */
@@ -80,8 +84,10 @@ public final class ModelChoiceModel {
                 weights.set(Weights.FILE); // an imported model is its file
             }
         });
-        valid = Bindings.createBooleanBinding(this::checkValid, arch, weights, weightsFile, numClasses, bundledAvailable);
-        error.bind(Bindings.createStringBinding(this::problem, arch, weights, weightsFile, numClasses, bundledAvailable));
+        valid = Bindings.createBooleanBinding(this::checkValid, arch, weights, weightsFile, numClasses, bundledAvailable,
+                trainedEpoch);
+        error.bind(Bindings.createStringBinding(this::problem, arch, weights, weightsFile, numClasses, bundledAvailable,
+                trainedEpoch));
         ChangeListener<Object> recount = (obs, was, now) -> recount();
         for (var p : List.of(arch, activation, numClasses, datasetClasses, resolution)) {
             p.addListener(recount);
@@ -121,6 +127,9 @@ public final class ModelChoiceModel {
         }
         if (weights.get() == Weights.FILE && (weightsFile.get() == null || !weightsFile.get().trim().endsWith(".npz"))) {
             return Messages.get("model.error.npz");
+        }
+        if (weights.get() == Weights.TRAINED && trainedEpoch.get() == null) {
+            return Messages.get("model.error.trained");
         }
         if (weights.get() == Weights.BUNDLED && !bundledAvailable.get()) {
             return Messages.get("model.error.noBundled");
@@ -166,6 +175,7 @@ public final class ModelChoiceModel {
             case UNTRAINED -> "untrained";
             case BUNDLED -> "bundled";
             case FILE -> weightsFile.get().trim();
+            case TRAINED -> "trained:" + trainedEpoch.get();
         };
         String n = numClasses.get() == null ? "" : numClasses.get().trim();
         Integer classes = n.matches("\\d+") ? Integer.valueOf(n) : null;
@@ -177,7 +187,10 @@ public final class ModelChoiceModel {
         architectures.stream().filter(d -> d.id().equals(spec.arch())).findFirst().ifPresent(arch::set);
         activation.set(spec.activation() == null ? "default" : spec.activation());
         String w = spec.weights() == null ? "untrained" : spec.weights();
-        if (w.equals("untrained") || w.equals("bundled")) {
+        if (w.startsWith("trained:") && w.substring(8).matches("\\d+")) {
+            weights.set(Weights.TRAINED);
+            trainedEpoch.set(Integer.valueOf(w.substring(8)));
+        } else if (w.equals("untrained") || w.equals("bundled")) {
             weights.set(w.equals("bundled") ? Weights.BUNDLED : Weights.UNTRAINED);
         } else {
             weights.set(Weights.FILE);
@@ -210,6 +223,11 @@ public final class ModelChoiceModel {
 
     public StringProperty weightsFileProperty() {
         return weightsFile;
+    }
+
+    /** K of {@code trained:K}; null while none is chosen. */
+    public ObjectProperty<Integer> trainedEpochProperty() {
+        return trainedEpoch;
     }
 
     public IntegerProperty seedProperty() {

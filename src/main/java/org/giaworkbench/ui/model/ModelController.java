@@ -24,6 +24,8 @@ import org.giaworkbench.ui.fx.Messages;
 public final class ModelController {
 
     private final ModelChoiceModel model;
+    private final TrainingModel training;
+    private TrainingDialog dialog;
     private ObjectProperty<Integer> seedLink;
 
     @FXML private ComboBox<PluginDescriptor> archBox;
@@ -33,6 +35,9 @@ public final class ModelController {
     @FXML private RadioButton bundledRadio;
     @FXML private RadioButton fileRadio;
     @FXML private TextField fileField;
+    @FXML private RadioButton trainedRadio;
+    @FXML private ComboBox<Integer> trainedBox;
+    @FXML private Button trainButton;
     @FXML private Button browseButton;
     @FXML private Spinner<Integer> seedSpinner;
     @FXML private ComboBox<String> batchNormBox;
@@ -41,7 +46,13 @@ public final class ModelController {
     @FXML private Label errorLabel;
 
     public ModelController(ModelChoiceModel model) {
+        this(model, null);
+    }
+
+    /** With {@code training} (may be null: no Train action), the pane offers trained checkpoints. */
+    public ModelController(ModelChoiceModel model, TrainingModel training) {
         this.model = model;
+        this.training = training;
     }
 
     @FXML
@@ -71,6 +82,9 @@ public final class ModelController {
         bundledRadio.setUserData(ModelChoiceModel.Weights.BUNDLED);
         fileRadio.setToggleGroup(weights);
         fileRadio.setUserData(ModelChoiceModel.Weights.FILE);
+        trainedRadio.setToggleGroup(weights);
+        trainedRadio.setUserData(ModelChoiceModel.Weights.TRAINED);
+        bindTrained();
         bundledRadio.disableProperty().bind(model.bundledAvailableProperty().not());
         weights.selectedToggleProperty().addListener((obs, was, now) -> {
             if (now != null) {
@@ -103,6 +117,57 @@ public final class ModelController {
         errorLabel.textProperty().bind(model.errorProperty());
         errorLabel.visibleProperty().bind(model.errorProperty().isNotEmpty());
         errorLabel.managedProperty().bind(errorLabel.visibleProperty());
+    }
+
+    /** The trained:K choice: the epochs with a checkpoint for this model and the dataset pane's data. */
+    private void bindTrained() {
+        trainedBox.valueProperty().bindBidirectional(model.trainedEpochProperty());
+        trainedBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer k) {
+                return k == null ? "" : Messages.get("model.weights.trained.epoch", k);
+            }
+
+            @Override
+            public Integer fromString(String s) {
+                return null;
+            }
+        });
+        trainedBox.disableProperty().bind(model.weightsProperty().isNotEqualTo(ModelChoiceModel.Weights.TRAINED));
+        if (training == null) {
+            trainButton.setVisible(false);
+            trainedRadio.setDisable(true);
+            return;
+        }
+        trainedBox.setItems(training.available());
+        trainButton.setGraphic(AppIcon.RUN.node());
+        // The listing is a few directory entries: cheap enough for the FX thread, refreshed when the choice can change.
+        model.archProperty().addListener((o, a, b) -> training.refreshAvailable());
+        model.activationProperty().addListener((o, a, b) -> training.refreshAvailable());
+        model.resolutionProperty().addListener((o, a, b) -> training.refreshAvailable());
+        trainedRadio.sceneProperty().addListener((o, a, b) -> training.refreshAvailable());
+        training.available().addListener((javafx.collections.ListChangeListener<Integer>) c -> {
+            boolean added = false;
+            while (c.next()) {
+                added |= c.wasAdded();
+            }
+            // A new checkpoint (a training just wrote it) or a vanished choice: offer the newest. Later in
+            // this pulse: a ComboBox whose value changes inside its own items' change event shows a blank cell.
+            if (added || model.trainedEpochProperty().get() == null
+                    || !training.available().contains(model.trainedEpochProperty().get())) {
+                javafx.application.Platform.runLater(() -> model.trainedEpochProperty().set(
+                        training.available().isEmpty() ? null : training.available().get(training.available().size() - 1)));
+            }
+        });
+        training.refreshAvailable();
+    }
+
+    @FXML
+    private void onTrain() {
+        if (dialog == null) {
+            dialog = new TrainingDialog(training, trainButton.getScene().getWindow());
+        }
+        dialog.show();
     }
 
     private static void selectWeights(ToggleGroup group, ModelChoiceModel.Weights w) {

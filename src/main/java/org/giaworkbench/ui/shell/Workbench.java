@@ -27,6 +27,7 @@ import org.giaworkbench.ui.fx.Messages;
 import org.giaworkbench.ui.history.HistoryController;
 import org.giaworkbench.ui.model.ModelChoiceModel;
 import org.giaworkbench.ui.model.ModelController;
+import org.giaworkbench.ui.model.TrainingModel;
 import org.giaworkbench.ui.run.RunController;
 
 /**
@@ -59,7 +60,9 @@ public final class Workbench {
 
         Map<MainController.Nav, Parent> panes = new EnumMap<>(MainController.Nav.class);
         panes.put(MainController.Nav.DATASET, Fxml.load("/fxml/dataset/DatasetPane.fxml", c -> new DatasetController(dataset)));
-        panes.put(MainController.Nav.MODEL, Fxml.load("/fxml/model/ModelPane.fxml", c -> new ModelController(network)));
+        TrainingModel training = new TrainingModel(network::toSpec, dataset::toSpec, compute::submitTraining,
+                ModelInspector::trainedEpochs, ModelInspector::checkpointFolder, Platform::runLater);
+        panes.put(MainController.Nav.MODEL, Fxml.load("/fxml/model/ModelPane.fxml", c -> new ModelController(network, training)));
         panes.put(MainController.Nav.ATTACK, Fxml.load("/fxml/attack/AttackPane.fxml", c -> new AttackController(attack)));
         panes.put(MainController.Nav.RUN, Fxml.load("/fxml/run/RunPane.fxml",
                 c -> new RunController(model.shownProperty(), darkTheme, model::number)));
