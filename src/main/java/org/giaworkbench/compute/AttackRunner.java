@@ -26,6 +26,7 @@ import org.giaworkbench.fl.FedSgdClient;
 import org.giaworkbench.fl.ThreatModel;
 import org.giaworkbench.metric.LabelAccuracy;
 import org.giaworkbench.model.GiaModel;
+import org.giaworkbench.perceptual.LpipsChoice;
 import org.giaworkbench.model.ModelFactory;
 import org.giaworkbench.plugin.ParamValues;
 import org.giaworkbench.plugin.PluginRegistry;
@@ -64,6 +65,7 @@ final class AttackRunner {
             throw GiaException.badInput("fl.protocol '" + spec.fl().protocol() + "' is not available", "use fedsgd");
         }
         ModelFactory.info(spec.model().arch());
+        LpipsChoice.parse(spec.run().lpips());
         ThreatModel.labelsGranted(spec.fl().labels(), plugin.assumesKnownLabels());
         return values;
     }
@@ -101,6 +103,7 @@ final class AttackRunner {
                     truth.width()), numClasses, granted ? batch.labels().clone() : null, box);
             RunSession session = new RunSession(runId, runManager, compute.oracle(), token, sink, spec.run().seed(),
                     spec.run().snapshotEvery(), truth, normalization);
+            session.useExtraMetrics(ExtraMetrics.open(spec.run().lpips(), truth, dataset, runManager));
             Attack attack = plugin.create(params);
             sink.accept(new RunEvent.Started(runId, spec, info, truth, batch.labels().clone(), expectedIterations(params)));
             RunStatus status = RunStatus.FINISHED;
@@ -134,7 +137,7 @@ final class AttackRunner {
     private RunResult result(ExperimentSpec spec, RunStatus status, String message, RunInfo info, RunSession session,
                              LabeledBatch batch, long startNanos) {
         ImageBatch recon = session.bestImages();
-        ImageScores scores = session.score(recon);
+        ImageScores scores = session.finalScore(recon);
         int[] recovered = session.labels();
         double labelAccuracy = recovered == null ? Double.NaN : LabelAccuracy.of(batch.labels(), recovered);
         return new RunResult(spec, status, message, info, batch.images(), recon.select(scores.order()),

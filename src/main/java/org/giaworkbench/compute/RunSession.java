@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.giaworkbench.core.GiaException;
+import org.giaworkbench.core.result.ExtraScore;
 import org.giaworkbench.core.result.ImageBatch;
 import org.giaworkbench.core.result.ImageScores;
 import org.giaworkbench.core.result.SeriesPoint;
@@ -55,6 +56,7 @@ final class RunSession implements AttackContext {
     private long lastSnapshotNanos = System.nanoTime();
     private int lastSnapshotIteration;
     private boolean dirtySinceSnapshot;
+    private ExtraMetrics extras;
 
     RunSession(long runId, NDManager runManager, GradientOracle oracle, CancellationToken token, RunEventSink sink,
                long seed, int snapshotEvery, ImageBatch truth, Normalization normalization) {
@@ -67,6 +69,11 @@ final class RunSession implements AttackContext {
         this.snapshotEvery = Math.max(1, snapshotEvery);
         this.truth = truth;
         this.normalization = normalization;
+    }
+
+    /** Adds LPIPS, RDLV (every snapshot) and Jaccard (final result) to the scores. */
+    void useExtraMetrics(ExtraMetrics metrics) {
+        this.extras = metrics;
     }
 
     @Override
@@ -170,11 +177,32 @@ final class RunSession implements AttackContext {
         return new ImageBatch(pixels, truth.count(), truth.channels(), truth.height(), truth.width());
     }
 
+    /** Snapshot scores: PSNR, SSIM and the cheap extra metrics. */
     ImageScores score(ImageBatch recon) {
+        return score(recon, false);
+    }
+
+    /** Scores with every metric (the final result). */
+    ImageScores finalScore(ImageBatch recon) {
+        return score(recon, true);
+    }
+
+    private ImageScores score(ImageBatch recon, boolean all) {
         ImageComparison c = ImageMetrics.compare(truth, recon, truth.count() > 1);
+        List<ExtraScore> more = List.of();
+        if (extras != null) {
+            ImageBatch paired = recon.select(c.order());
+            try {
+                more = all ? extras.all(paired) : extras.snapshot(paired);
+            } catch (RuntimeException e) {
+                // A failing extra metric must not cost the run its result: report it and keep PSNR/SSIM.
+                System.getLogger(RunSession.class.getName()).log(System.Logger.Level.WARNING,
+                        "extra metrics failed: " + e.getMessage(), e);
+            }
+        }
         return new ImageScores(c.order(), c.psnr(), c.ssim(), c.psnrMean(), c.ssimMean(),
                 ImageComparison.PSNR_VARIANT, ImageComparison.SSIM_VARIANT,
-                truth.count() > 1 ? ImageComparison.PAIRING_VARIANT : "none (one image)");
+                truth.count() > 1 ? ImageComparison.PAIRING_VARIANT : "none (one image)", more);
     }
 
     /** Closes the history: the last iteration's loss and a final metric point. */
