@@ -57,6 +57,9 @@ final class RunSession implements AttackContext {
     private int lastSnapshotIteration;
     private boolean dirtySinceSnapshot;
     private ExtraMetrics extras;
+    /** LPIPS/RDLV at most this often at snapshots (a run with snapshotEvery=1 must not pay them per iteration). */
+    private static final long EXTRAS_INTERVAL_NANOS = 500_000_000L;
+    private long lastExtrasNanos;
 
     RunSession(long runId, NDManager runManager, GradientOracle oracle, CancellationToken token, RunEventSink sink,
                long seed, int snapshotEvery, ImageBatch truth, Normalization normalization) {
@@ -177,7 +180,7 @@ final class RunSession implements AttackContext {
         return new ImageBatch(pixels, truth.count(), truth.channels(), truth.height(), truth.width());
     }
 
-    /** Snapshot scores: PSNR, SSIM and the cheap extra metrics. */
+    /** Snapshot scores: PSNR, SSIM and (at most every 0.5 s; else none) the cheap extra metrics. */
     ImageScores score(ImageBatch recon) {
         return score(recon, false);
     }
@@ -190,7 +193,9 @@ final class RunSession implements AttackContext {
     private ImageScores score(ImageBatch recon, boolean all) {
         ImageComparison c = ImageMetrics.compare(truth, recon, truth.count() > 1);
         List<ExtraScore> more = List.of();
-        if (extras != null) {
+        boolean extrasDue = all || System.nanoTime() - lastExtrasNanos >= EXTRAS_INTERVAL_NANOS;
+        if (extras != null && extrasDue) {
+            lastExtrasNanos = System.nanoTime();
             ImageBatch paired = recon.select(c.order());
             try {
                 more = all ? extras.all(paired) : extras.snapshot(paired);
