@@ -50,6 +50,7 @@ public final class GradSimView {
         norm.setValue("imagenet");
         Button run = new Button(Messages.get("gradsim.run"));
         run.getStyleClass().add("gia-primary");
+        run.setId("gradsim-run");
         Label status = new Label(Messages.get("gradsim.hint"));
         status.setWrapText(true);
 
