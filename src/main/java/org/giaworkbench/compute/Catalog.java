@@ -71,7 +71,7 @@ public final class Catalog {
                         ParamSchema.of(), Set.of()),
                 new PluginDescriptor("label-accuracy", "Label accuracy", Family.NONE, LabelAccuracy.VARIANT, "",
                         ParamSchema.of(), Set.of()),
-                new PluginDescriptor("lpips", "LPIPS-squeeze (approximate)", Family.NONE,
+                new PluginDescriptor("lpips", "LPIPS", Family.NONE,
                         LpipsChoice.parse(LpipsChoice.DEFAULT).variant()
                                 + ". run.lpips=alex:FILE.npz or vgg:FILE.npz for the standard LPIPS-alex/-vgg, off for none",
                         "Zhang, Isola, Efros, Shechtman, Wang 2018", ParamSchema.of(), Set.of()),

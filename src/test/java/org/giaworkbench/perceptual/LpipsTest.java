@@ -131,6 +131,10 @@ class LpipsTest {
         GiaException e = assertThrows(GiaException.class, () -> LpipsChoice.parse("alex"));
         assertTrue(e.hint().contains("alex:FILE.npz"), e.hint());
         assertThrows(GiaException.class, () -> LpipsChoice.parse("resnet"));
+        GiaException missing = assertThrows(GiaException.class,
+                () -> Lpips.load(LpipsChoice.parse("alex:/no/such/alexnet.npz"), manager));
+        assertTrue(missing.getMessage().contains("/no/such/alexnet.npz") && missing.hint().contains("export_lpips_backbone"),
+                missing.getMessage());
     }
 
     /** AlexNet and VGG-16 from a user's file: random weights of the torchvision shapes, so only the plumbing is checked. */
