@@ -16,7 +16,7 @@ import org.giaworkbench.perceptual.LpipsChoice;
 /**
  * The run's metrics beyond PSNR and SSIM: LPIPS (network chosen by {@code run.lpips}), RDLV against the
  * dataset's mean image, and the Jaccard similarity of ImageNet labels. LPIPS and RDLV are cheap and come
- * with every snapshot; Jaccard (a 224x224 classifier pass per image) only with the final result.
+ * with the snapshots (at most every 2 s); Jaccard (a 224x224 classifier pass per image) only with the final result.
  * Lives on the compute thread; its networks are in the run's manager and close with it.
  */
 final class ExtraMetrics implements AutoCloseable {

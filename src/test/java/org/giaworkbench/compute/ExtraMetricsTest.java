@@ -41,6 +41,16 @@ class ExtraMetricsTest {
             assertTrue(bad.get("lpips").mean() > 0.2, "LPIPS of heavy noise " + bad.get("lpips").mean());
             assertTrue(bad.get("rdlv").mean() < same.get("rdlv").mean());
             assertTrue(bad.get("jaccard").mean() < 1.0, "Jaccard of heavy noise " + bad.get("jaccard").mean());
+            // Cost, printed for the record (no timed assertion): snapshot metrics vs everything.
+            metrics.snapshot(truth);
+            long t0 = System.nanoTime();
+            for (int r = 0; r < 5; r++) {
+                metrics.snapshot(truth);
+            }
+            long t1 = System.nanoTime();
+            metrics.all(truth);
+            long t2 = System.nanoTime();
+            System.out.printf("extra metrics, batch 2 at 32x32: snapshot %.1f ms, all %.1f ms%n", (t1 - t0) / 5e6, (t2 - t1) / 1e6);
             // Snapshots leave out the classifier pass.
             assertEquals(List.of("lpips", "rdlv"), metrics.snapshot(truth).stream().map(ExtraScore::key).toList());
         }
