@@ -22,24 +22,41 @@ import org.giaworkbench.perceptual.LpipsChoice;
 final class ExtraMetrics implements AutoCloseable {
 
     private final ImageBatch truth;
-    private final float[] prior;
-    private final Lpips lpips;
+    private final Dataset dataset;
+    private final LpipsChoice choice;
     private final NDManager manager;
+    private boolean loaded;
+    private float[] prior;
+    private Lpips lpips;
     private ImageNetLabels labels;
     private int[][] truthLabels;
 
-    private ExtraMetrics(ImageBatch truth, float[] prior, Lpips lpips, NDManager manager) {
+    private ExtraMetrics(ImageBatch truth, Dataset dataset, LpipsChoice choice, NDManager manager) {
         this.truth = truth;
-        this.prior = prior;
-        this.lpips = lpips;
+        this.dataset = dataset;
+        this.choice = choice;
         this.manager = manager;
     }
 
-    /** Loads the networks now, so that a bad {@code run.lpips} file fails before the attack starts. */
+    /**
+     * Checks {@code run.lpips} now (a missing backbone file fails before the attack starts); the networks
+     * and the prior are loaded at the first use, so the attack's first iterations are not delayed.
+     */
     static ExtraMetrics open(String lpipsChoice, ImageBatch truth, Dataset dataset, NDManager runManager) {
         LpipsChoice choice = LpipsChoice.parse(lpipsChoice);
-        Lpips lpips = choice.off() ? null : Lpips.load(choice, runManager);
-        return new ExtraMetrics(truth, priorImage(dataset, truth), lpips, runManager);
+        if (choice.file() != null && !java.nio.file.Files.isRegularFile(choice.file())) {
+            throw org.giaworkbench.core.GiaException.badInput("LPIPS backbone weights " + choice.file() + " do not exist",
+                    "give a .npz made by tools/export_lpips_backbone.py, or run.lpips=squeeze");
+        }
+        return new ExtraMetrics(truth, dataset, choice, runManager);
+    }
+
+    private void load() {
+        if (!loaded) {
+            loaded = true;
+            prior = priorImage(dataset, truth);
+            lpips = choice.off() ? null : Lpips.load(choice, manager);
+        }
     }
 
     /** The dataset's mean image over its first {@link Rdlv#PRIOR_IMAGES} images; null if shapes differ. */
@@ -58,6 +75,7 @@ final class ExtraMetrics implements AutoCloseable {
 
     /** LPIPS and RDLV of a reconstruction already paired to the truth order. */
     List<ExtraScore> snapshot(ImageBatch paired) {
+        load();
         List<ExtraScore> out = new ArrayList<>(3);
         if (lpips != null) {
             double[] d = lpips.distance(truth, paired);
