@@ -25,7 +25,7 @@ final class ListCommand implements Callable<Integer> {
         out.println();
         out.println("Spec keys: data.{source,path,resolution,batch,sameLabel,seed,index,normalization,subset} "
                 + "model.{arch,activation,weights,seed,batchNorm,numClasses} fl.{protocol,labels} "
-                + "run.{device,seed,snapshotEvery}");
+                + "run.{device,seed,snapshotEvery,lpips}");
         return GiaCli.OK;
     }
 

@@ -26,6 +26,7 @@ import org.giaworkbench.fl.FedSgdClient;
 import org.giaworkbench.fl.ThreatModel;
 import org.giaworkbench.metric.LabelAccuracy;
 import org.giaworkbench.model.GiaModel;
+import org.giaworkbench.perceptual.LpipsChoice;
 import org.giaworkbench.model.ModelFactory;
 import org.giaworkbench.model.TrainedWeights;
 import org.giaworkbench.plugin.ParamValues;
@@ -66,6 +67,7 @@ final class AttackRunner {
         }
         ModelFactory.info(spec.model().arch());
         TrainedWeights.resolve(spec.model(), spec.data()); // a missing trained:K checkpoint fails before any work
+        LpipsChoice.parse(spec.run().lpips());
         ThreatModel.labelsGranted(spec.fl().labels(), plugin.assumesKnownLabels());
         return values;
     }
@@ -103,6 +105,7 @@ final class AttackRunner {
                     truth.width()), numClasses, granted ? batch.labels().clone() : null, box);
             RunSession session = new RunSession(runId, runManager, compute.oracle(), token, sink, spec.run().seed(),
                     spec.run().snapshotEvery(), truth, normalization);
+            session.useExtraMetrics(ExtraMetrics.open(spec.run().lpips(), truth, dataset, runManager));
             Attack attack = plugin.create(params);
             sink.accept(new RunEvent.Started(runId, spec, info, truth, batch.labels().clone(), expectedIterations(params)));
             RunStatus status = RunStatus.FINISHED;
@@ -136,7 +139,7 @@ final class AttackRunner {
     private RunResult result(ExperimentSpec spec, RunStatus status, String message, RunInfo info, RunSession session,
                              LabeledBatch batch, long startNanos) {
         ImageBatch recon = session.bestImages();
-        ImageScores scores = session.score(recon);
+        ImageScores scores = session.finalScore(recon);
         int[] recovered = session.labels();
         double labelAccuracy = recovered == null ? Double.NaN : LabelAccuracy.of(batch.labels(), recovered);
         return new RunResult(spec, status, message, info, batch.images(), recon.select(scores.order()),

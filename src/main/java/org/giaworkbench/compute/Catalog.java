@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.giaworkbench.metric.ImageComparison;
+import org.giaworkbench.metric.Jaccard;
 import org.giaworkbench.metric.LabelAccuracy;
+import org.giaworkbench.metric.Rdlv;
+import org.giaworkbench.perceptual.LpipsChoice;
 import org.giaworkbench.model.ActivationKind;
 import org.giaworkbench.model.ModelFactory;
 import org.giaworkbench.plugin.Family;
@@ -88,6 +91,14 @@ public final class Catalog {
                 new PluginDescriptor("pairing", "Batch pairing", Family.NONE, ImageComparison.PAIRING_VARIANT, "",
                         ParamSchema.of(), Set.of()),
                 new PluginDescriptor("label-accuracy", "Label accuracy", Family.NONE, LabelAccuracy.VARIANT, "",
+                        ParamSchema.of(), Set.of()),
+                new PluginDescriptor("lpips", "LPIPS", Family.NONE,
+                        LpipsChoice.parse(LpipsChoice.DEFAULT).variant()
+                                + ". run.lpips=alex:FILE.npz or vgg:FILE.npz for the standard LPIPS-alex/-vgg, off for none",
+                        "Zhang, Isola, Efros, Shechtman, Wang 2018", ParamSchema.of(), Set.of()),
+                new PluginDescriptor("jaccard", "Jaccard", Family.NONE, Jaccard.VARIANT,
+                        "Yue et al. 2023 (ROG)", ParamSchema.of(), Set.of()),
+                new PluginDescriptor("rdlv", "RDLV", Family.NONE, Rdlv.VARIANT, "Hatamizadeh et al. 2023",
                         ParamSchema.of(), Set.of()));
     }
 }

@@ -10,7 +10,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.giaworkbench.compute.autograd.SecondOrderGradients;
+import org.giaworkbench.compute.gradsim.GradientSimilarity;
 import org.giaworkbench.core.GiaException;
+import org.giaworkbench.core.gradsim.GradSimReport;
+import org.giaworkbench.core.gradsim.GradSimRequest;
+import org.giaworkbench.data.BundledDataset;
 import org.giaworkbench.core.result.RunInfo;
 import org.giaworkbench.core.result.RunResult;
 import org.giaworkbench.core.result.RunStatus;
@@ -126,6 +130,27 @@ public final class ComputeService implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * Queues a gradient similarity study on the bundled CIFAR-10 images (never blocks; the future
+     * completes on the compute thread, exceptionally with a {@link GiaException} for bad input).
+     */
+    public CompletableFuture<GradSimReport> gradientSimilarity(GradSimRequest request) {
+        CompletableFuture<GradSimReport> out = new CompletableFuture<>();
+        executor.execute(() -> {
+            try {
+                ensureEngine();
+                Device d = EngineBootstrap.resolve(request.device());
+                NDManager base = baseManagers.computeIfAbsent(d, NDManager::newBaseManager);
+                SecondOrderGradients helper = helpers.computeIfAbsent(d, x -> SecondOrderGradients.load(base));
+                out.complete(GradientSimilarity.run(request, BundledDataset.cifar10(),
+                        GradientSimilarity.normalization(request.normalization()), helper, base));
+            } catch (Throwable e) {
+                out.completeExceptionally(e instanceof GiaException g ? g : Failures.classify(e));
+            }
+        });
+        return out;
     }
 
     private void execute(long id, ExperimentSpec spec, CancellationToken token, RunEventSink sink,

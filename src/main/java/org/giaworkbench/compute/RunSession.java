@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.giaworkbench.core.GiaException;
+import org.giaworkbench.core.result.ExtraScore;
 import org.giaworkbench.core.result.ImageBatch;
 import org.giaworkbench.core.result.ImageScores;
 import org.giaworkbench.core.result.SeriesPoint;
@@ -55,6 +56,13 @@ final class RunSession implements AttackContext {
     private long lastSnapshotNanos = System.nanoTime();
     private int lastSnapshotIteration;
     private boolean dirtySinceSnapshot;
+    private ExtraMetrics extras;
+    /**
+     * LPIPS/RDLV at most this often at snapshots: a run with snapshotEvery=1 must not pay them per iteration
+     * (about 20-300 ms per batch of 2 on a 2-core CPU, depending on load).
+     */
+    private static final long EXTRAS_INTERVAL_NANOS = 2_000_000_000L;
+    private long lastExtrasNanos;
 
     RunSession(long runId, NDManager runManager, GradientOracle oracle, CancellationToken token, RunEventSink sink,
                long seed, int snapshotEvery, ImageBatch truth, Normalization normalization) {
@@ -67,6 +75,11 @@ final class RunSession implements AttackContext {
         this.snapshotEvery = Math.max(1, snapshotEvery);
         this.truth = truth;
         this.normalization = normalization;
+    }
+
+    /** Adds LPIPS, RDLV (every snapshot) and Jaccard (final result) to the scores. */
+    void useExtraMetrics(ExtraMetrics metrics) {
+        this.extras = metrics;
     }
 
     @Override
@@ -170,11 +183,34 @@ final class RunSession implements AttackContext {
         return new ImageBatch(pixels, truth.count(), truth.channels(), truth.height(), truth.width());
     }
 
+    /** Snapshot scores: PSNR, SSIM and (at most every 2 s; else none) the cheap extra metrics. */
     ImageScores score(ImageBatch recon) {
+        return score(recon, false);
+    }
+
+    /** Scores with every metric (the final result). */
+    ImageScores finalScore(ImageBatch recon) {
+        return score(recon, true);
+    }
+
+    private ImageScores score(ImageBatch recon, boolean all) {
         ImageComparison c = ImageMetrics.compare(truth, recon, truth.count() > 1);
+        List<ExtraScore> more = List.of();
+        boolean extrasDue = all || System.nanoTime() - lastExtrasNanos >= EXTRAS_INTERVAL_NANOS;
+        if (extras != null && extrasDue) {
+            lastExtrasNanos = System.nanoTime();
+            ImageBatch paired = recon.select(c.order());
+            try {
+                more = all ? extras.all(paired) : extras.snapshot(paired);
+            } catch (RuntimeException e) {
+                // A failing extra metric must not cost the run its result: report it and keep PSNR/SSIM.
+                System.getLogger(RunSession.class.getName()).log(System.Logger.Level.WARNING,
+                        "extra metrics failed: " + e.getMessage(), e);
+            }
+        }
         return new ImageScores(c.order(), c.psnr(), c.ssim(), c.psnrMean(), c.ssimMean(),
                 ImageComparison.PSNR_VARIANT, ImageComparison.SSIM_VARIANT,
-                truth.count() > 1 ? ImageComparison.PAIRING_VARIANT : "none (one image)");
+                truth.count() > 1 ? ImageComparison.PAIRING_VARIANT : "none (one image)", more);
     }
 
     /** Closes the history: the last iteration's loss and a final metric point. */

@@ -60,6 +60,22 @@ class LayeringTest {
     }
 
     @Test
+    void perceptualMetricsUseDjlButNoRunnerAndAttacksCannotReachThem() {
+        // LPIPS and the Jaccard labels need a network (DJL) but compare with ground truth: below compute,
+        // out of the attacks' reach.
+        noClasses().that().resideInAPackage("org.giaworkbench.perceptual..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.giaworkbench.compute..",
+                        "org.giaworkbench.attack..", "org.giaworkbench.model..", "org.giaworkbench.fl..",
+                        "org.giaworkbench.plugin..", "org.giaworkbench.cli..", "org.giaworkbench.app..",
+                        "org.giaworkbench.ui..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("org.giaworkbench.attack..", "org.giaworkbench.metric..",
+                        "org.giaworkbench.data..", "org.giaworkbench.core..")
+                .should().dependOnClassesThat().resideInAPackage("org.giaworkbench.perceptual..")
+                .check(classes);
+    }
+
+    @Test
     void lowerLayersDoNotDependOnComputeOrCli() {
         noClasses().that().resideInAnyPackage("org.giaworkbench.model..", "org.giaworkbench.fl..",
                         "org.giaworkbench.plugin..")

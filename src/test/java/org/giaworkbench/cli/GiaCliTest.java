@@ -58,6 +58,14 @@ class GiaCliTest {
         assertTrue(summary.get("label_accuracy_variant").asText().contains("multiset"));
         assertEquals("none (one image)", summary.get("metrics").get("pairing").asText());
         assertTrue(summary.get("versions").get("engine").asText().contains("2.5.1"));
+        // LPIPS, Jaccard and RDLV per image with their variants.
+        JsonNode lpips = summary.get("metrics").get("lpips");
+        assertEquals("LPIPS-squeeze (approximate)", lpips.get("label").asText());
+        assertTrue(lpips.get("variant").asText().startsWith("LPIPS-squeeze (approximate)"));
+        assertTrue(lpips.get("per_image").get(0).asDouble() > 0);
+        assertTrue(summary.get("metrics").get("jaccard").get("variant").asText().startsWith("jaccard"));
+        assertTrue(summary.get("metrics").get("rdlv").get("variant").asText().startsWith("rdlv"));
+        assertEquals(1, summary.get("metrics").get("rdlv").get("per_image").size());
         List<String> series = Files.readAllLines(dir.resolve("series.csv"));
         assertEquals("iteration,loss,psnr,ssim", series.get(0));
         assertTrue(series.size() > 10, "series has " + series.size() + " lines");

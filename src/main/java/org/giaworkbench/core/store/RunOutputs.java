@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import org.giaworkbench.core.result.ExtraScore;
 import org.giaworkbench.core.result.RunResult;
 import org.giaworkbench.core.result.SeriesPoint;
 import org.giaworkbench.core.spec.SpecJson;
@@ -62,6 +63,14 @@ public final class RunOutputs {
         ssim.put("variant", r.scores().ssimVariant());
         number(ssim, "mean", r.scores().ssimMean());
         array(ssim.putArray("per_image"), r.scores().ssim());
+        for (ExtraScore e : r.scores().extra()) {
+            ObjectNode node = metrics.putObject(e.key());
+            node.put("label", e.label());
+            node.put("variant", e.variant());
+            node.put("lower_is_better", e.lowerIsBetter());
+            number(node, "mean", e.mean());
+            array(node.putArray("per_image"), e.perImage());
+        }
         metrics.put("batch", r.truth().count());
         number(root, "label_accuracy", r.labelAccuracy());
         root.put("label_accuracy_variant", r.labelAccuracyVariant());

@@ -109,6 +109,7 @@ public final class WindowShots {
             save(window, out.resolve("end.png"));
             if (all) {
                 saveDetail(window, out.resolve("detail.png"));
+                saveGradSim(window, out.resolve("gradsim.png"));
             }
             System.out.printf(Locale.ROOT, "gia shots: wrote %s, %s%s%n", out.resolve("start.png"),
                     taken[0] ? midFile + ", " : "", out.resolve("end.png"));
@@ -141,6 +142,32 @@ public final class WindowShots {
             throw new IllegalStateException("clicking a pair opened no detail window");
         });
         write(image, file);
+    }
+
+    /** Opens the gradient similarity window from the toolbar, measures with its defaults and pictures it. */
+    private static void saveGradSim(BenchWindow window, Path file) throws Exception {
+        BenchWindow.fx(() -> {
+            ((javafx.scene.control.Button) window.stage.getScene().lookup("#gradSimButton")).fire();
+            return null;
+        });
+        Thread.sleep(700);
+        Window gradsim = BenchWindow.fx(() -> Window.getWindows().stream()
+                .filter(w -> w != window.stage && w.getScene() != null && w.getScene().lookup("#gradsim-run") != null)
+                .findFirst().orElseThrow(() -> new IllegalStateException("no gradient similarity window")));
+        BenchWindow.fx(() -> {
+            ((javafx.scene.control.Button) gradsim.getScene().lookup("#gradsim-run")).fire();
+            return null;
+        });
+        for (int s = 0; s < 900; s++) {
+            boolean done = BenchWindow.fx(() -> !((javafx.scene.chart.XYChart<?, ?>) gradsim.getScene().lookup("#gradsim-trend"))
+                    .getData().isEmpty());
+            if (done) {
+                break;
+            }
+            Thread.sleep(1000);
+        }
+        Thread.sleep(500);
+        write(BenchWindow.fx(() -> gradsim.getScene().snapshot(null)), file);
     }
 
     private static void write(WritableImage image, Path file) {

@@ -48,6 +48,12 @@ final class PairDetailView {
         Label metrics = new Label(Messages.get("detail.metrics", String.format(Locale.ROOT, "%.2f", pair.psnr()),
                 String.format(Locale.ROOT, "%.3f", pair.ssim())));
         metrics.getStyleClass().add("gia-section");
+        Label extra = new Label(ExtraText.pair(pair.extra(), pair.position()));
+        extra.getStyleClass().add("gia-metric");
+        extra.setManaged(!pair.extra().isEmpty());
+        if (!pair.extra().isEmpty()) {
+            extra.setTooltip(new javafx.scene.control.Tooltip(ExtraText.variants(pair.extra())));
+        }
 
         NumberAxis x = new NumberAxis();
         x.setLabel(Messages.get("run.iteration"));
@@ -70,7 +76,7 @@ final class PairDetailView {
         }
         history.getData().add(series);
 
-        VBox root = new VBox(12, new HBox(8, new Label(Messages.get("detail.zoom")), zoom), metrics,
+        VBox root = new VBox(12, new HBox(8, new Label(Messages.get("detail.zoom")), zoom), metrics, extra,
                 new ScrollPane(images), history);
         root.getStyleClass().add("gia-pane");
         Scene scene = new Scene(root, 900, 640);

@@ -42,6 +42,7 @@ public final class RunController {
     @FXML private Label bannerLabel;
     @FXML private Label hintLabel;
     @FXML private HBox tiles;
+    @FXML private Label extraLabel;
     @FXML private FlowPane gallery;
     @FXML private LineChart<Number, Number> lossChart;
     @FXML private LineChart<Number, Number> psnrChart;
@@ -57,6 +58,8 @@ public final class RunController {
         darkTheme.addListener((obs, was, dark) -> runTiles.paint(dark));
         hintLabel.visibleProperty().bind(hintLabel.textProperty().isNotEmpty());
         hintLabel.managedProperty().bind(hintLabel.visibleProperty());
+        extraLabel.visibleProperty().bind(extraLabel.textProperty().isNotEmpty());
+        extraLabel.managedProperty().bind(extraLabel.visibleProperty());
         shown.addListener((obs, was, now) -> show(now));
         show(shown.get());
     }
@@ -75,6 +78,7 @@ public final class RunController {
             bannerLabel.setText(Messages.get("run.idle"));
             bannerLabel.setGraphic(null);
             hintLabel.setText("");
+            extraLabel.setText("");
             gallery.getChildren().clear();
             lossChart.getData().clear();
             psnrChart.getData().clear();
@@ -100,6 +104,8 @@ public final class RunController {
         watch(() -> showBanner(r), r.stateProperty(), r.outcomeProperty());
         hintLabel.textProperty().bind(r.hintProperty());
         unbinders.add(hintLabel.textProperty()::unbind);
+        extraLabel.textProperty().bind(r.extraMeansProperty());
+        unbinders.add(extraLabel.textProperty()::unbind);
         titleLabel.setText(r.title(numbering.applyAsInt(r)));
 
         ListChangeListener<GalleryPair> pairs = c -> drawGallery(r);
@@ -161,9 +167,16 @@ public final class RunController {
         Label metrics = new Label(Messages.get("run.pair.metrics", String.format(Locale.ROOT, "%.2f", p.psnr()),
                 String.format(Locale.ROOT, "%.3f", p.ssim())));
         metrics.getStyleClass().add("gia-metric");
+        Label extra = new Label(ExtraText.pair(p.extra(), p.position()));
+        extra.getStyleClass().addAll("gia-metric", "gia-extra-metric");
+        extra.setVisible(!p.extra().isEmpty());
+        extra.setManaged(!p.extra().isEmpty());
+        if (!p.extra().isEmpty()) {
+            extra.setTooltip(new Tooltip(ExtraText.variants(p.extra())));
+        }
         Label label = new Label(Messages.get("run.pair.label", p.position(), p.label()));
         label.getStyleClass().add("gia-muted");
-        VBox cell = new VBox(new HBox(4, truth, recon), metrics, label);
+        VBox cell = new VBox(new HBox(4, truth, recon), metrics, extra, label);
         cell.getStyleClass().addAll("gia-pair", "gia-quality-" + p.quality().name().toLowerCase(Locale.ROOT));
         cell.setId("pair-" + p.position());
         Tooltip.install(cell, new Tooltip(Messages.get("run.pair.tooltip")));

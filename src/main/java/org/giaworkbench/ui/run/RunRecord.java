@@ -16,6 +16,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.giaworkbench.core.GiaException;
+import org.giaworkbench.core.result.ExtraScore;
 import org.giaworkbench.core.result.ImageBatch;
 import org.giaworkbench.core.result.ImageScores;
 import org.giaworkbench.core.result.RunInfo;
@@ -58,6 +59,9 @@ public final class RunRecord {
     private final DecimatedSeries lossSeries = new DecimatedSeries(MAX_CHART_POINTS);
     private final DecimatedSeries psnrSeries = new DecimatedSeries(MAX_CHART_POINTS);
     private final List<ImageHistoryPoint> imageHistory = new ArrayList<>();
+    private final StringProperty extraMeans = new SimpleStringProperty(this, "extraMeans", "");
+    /** The latest LPIPS/Jaccard/RDLV: snapshots between two extra-metric updates carry none, so these stay shown. */
+    private List<ExtraScore> lastExtra = List.of();
     private ImageBatch truth;
     private int[] trueLabels = new int[0];
     private int lastLossIteration = -1;
@@ -105,10 +109,14 @@ public final class RunRecord {
         if (truth == null || reconstruction == null || scores == null) {
             return;
         }
+        if (!scores.extra().isEmpty()) {
+            lastExtra = ExtraText.ordered(scores.extra());
+            extraMeans.set(ExtraText.means(lastExtra));
+        }
         List<GalleryPair> next = new ArrayList<>(truth.count());
         for (int i = 0; i < truth.count(); i++) {
             next.add(new GalleryPair(i, truth, reconstruction, i < trueLabels.length ? trueLabels[i] : -1,
-                    scores.psnr()[i], scores.ssim()[i]));
+                    scores.psnr()[i], scores.ssim()[i], lastExtra));
         }
         pairs.setAll(next);
         psnr.set(scores.psnrMean());
@@ -219,6 +227,11 @@ public final class RunRecord {
     /** How to fix a failure; empty otherwise. */
     public StringProperty hintProperty() {
         return hint;
+    }
+
+    /** One line with the mean LPIPS, Jaccard and RDLV (empty until computed). */
+    public StringProperty extraMeansProperty() {
+        return extraMeans;
     }
 
     public ObservableList<GalleryPair> pairs() {

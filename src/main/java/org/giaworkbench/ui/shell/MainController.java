@@ -56,6 +56,8 @@ public final class MainController {
     @FXML private Button saveButton;
     @FXML private Button copyButton;
     @FXML private Button exportButton;
+    @FXML private Button gradSimButton;
+    private java.util.function.Consumer<javafx.stage.Window> gradSimOpener = w -> { };
     @FXML private ToggleButton themeToggle;
     @FXML private ToggleButton navDataset;
     @FXML private ToggleButton navModel;
@@ -84,6 +86,7 @@ public final class MainController {
         decorate(saveButton, AppIcon.SAVE_SPEC, "tooltip.save");
         decorate(copyButton, AppIcon.COPY_CLI, "tooltip.copyCli");
         decorate(exportButton, AppIcon.EXPORT, "tooltip.export");
+        gradSimButton.setTooltip(new Tooltip(Messages.get("tooltip.gradsim")));
         themeToggle.setGraphic(AppIcon.THEME.node());
 
         runButton.disableProperty().bind(model.canRunProperty().not());
@@ -163,6 +166,16 @@ public final class MainController {
     /** Shows one pane (tests and the history use it too). */
     public void select(Nav nav) {
         navigation.getToggles().stream().filter(t -> t.getUserData() == nav).findFirst().ifPresent(t -> t.setSelected(true));
+    }
+
+    /** What the "Gradient similarity" button opens (set by the Workbench, which holds the compute service). */
+    public void setGradSimOpener(java.util.function.Consumer<javafx.stage.Window> opener) {
+        gradSimOpener = opener;
+    }
+
+    @FXML
+    private void onGradSim() {
+        gradSimOpener.accept(root.getScene() == null ? null : root.getScene().getWindow());
     }
 
     @FXML

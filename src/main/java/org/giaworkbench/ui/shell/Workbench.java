@@ -72,6 +72,8 @@ public final class Workbench {
                         () -> frame[0].select(MainController.Nav.RUN))));
         main = new MainController(model, panes, darkTheme, background);
         frame[0] = main;
+        main.setGradSimOpener(owner -> org.giaworkbench.ui.gradsim.GradSimView.show(owner,
+                Catalog.models().stream().map(d -> d.id()).toList(), compute::gradientSimilarity));
         root = Fxml.load("/fxml/shell/MainWindow.fxml", c -> main);
     }
 
