@@ -68,6 +68,8 @@ public final class MainController {
     @FXML private Label arraysLabel;
     @FXML private Label stateLabel;
     @FXML private Label messageLabel;
+    @FXML private javafx.scene.layout.HBox noticeBar;
+    @FXML private Label noticeLabel;
 
     public MainController(WorkbenchModel model, Map<Nav, Parent> panes, BooleanProperty darkTheme, Executor background) {
         this.model = model;
@@ -140,6 +142,20 @@ public final class MainController {
         });
         stateLabel.setText(stateText());
         messageLabel.textProperty().bind(model.messageProperty());
+        noticeBar.managedProperty().bind(noticeBar.visibleProperty());
+        noticeBar.setVisible(false);
+        noticeLabel.setGraphic(AppIcon.WARNING.node());
+    }
+
+    /** A non-blocking banner under the toolbar (e.g. the experiment store was damaged and replaced). */
+    public void showNotice(String text) {
+        noticeLabel.setText(text);
+        noticeBar.setVisible(true);
+    }
+
+    @FXML
+    private void onDismissNotice() {
+        noticeBar.setVisible(false);
     }
 
     private String stateText() {

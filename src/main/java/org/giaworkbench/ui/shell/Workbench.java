@@ -24,7 +24,10 @@ import org.giaworkbench.ui.dataset.DatasetModel;
 import org.giaworkbench.ui.fx.Fxml;
 import org.giaworkbench.ui.fx.FxRunEventSink;
 import org.giaworkbench.ui.fx.Messages;
+import org.giaworkbench.store.RunTags;
 import org.giaworkbench.ui.history.HistoryController;
+import org.giaworkbench.ui.history.HistoryModel;
+import org.giaworkbench.ui.store.StoreAccess;
 import org.giaworkbench.ui.model.ModelChoiceModel;
 import org.giaworkbench.ui.model.ModelController;
 import org.giaworkbench.ui.run.RunController;
@@ -43,12 +46,20 @@ public final class Workbench {
     // Counting parameters waits for the compute thread; its own thread keeps previews from queueing behind it.
     private final ExecutorService counting = Executors.newSingleThreadExecutor(daemon("gia-ui-count"));
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(false);
+    private final StoreAccess store;
+    private final HistoryModel history;
     private final WorkbenchModel model;
     private final MainController main;
     private final Parent root;
 
     public Workbench(ComputeService compute) {
+        this(compute, null);
+    }
+
+    /** @param storeFile the experiment store; null: the default ({@code -Dgia.db}, {@code GIA_DB}, the user's folder) */
+    public Workbench(ComputeService compute, java.nio.file.Path storeFile) {
         this.compute = compute;
+        store = new StoreAccess(storeFile, Platform::runLater);
         DatasetModel dataset = new DatasetModel(background, Platform::runLater);
         ModelChoiceModel network = new ModelChoiceModel(Catalog.models(),
                 (spec, classes, channels, res) -> ModelInspector.parameterCount(compute, spec, classes, channels, res),
@@ -56,6 +67,9 @@ public final class Workbench {
         AttackModel attack = new AttackModel(Catalog.attacks());
         model = new WorkbenchModel(dataset, network, attack, compute::submit, FxRunEventSink::onFxThread);
         model.apply(Presets.load(START_PRESET));
+        // Every run of the window goes into the experiment store (written on the compute thread).
+        model.setJournal((spec, next) -> store.recording(spec, RunTags.NONE, next));
+        history = new HistoryModel(store);
 
         Map<MainController.Nav, Parent> panes = new EnumMap<>(MainController.Nav.class);
         panes.put(MainController.Nav.DATASET, Fxml.load("/fxml/dataset/DatasetPane.fxml", c -> new DatasetController(dataset)));
@@ -65,11 +79,21 @@ public final class Workbench {
                 c -> new RunController(model.shownProperty(), darkTheme, model::number)));
         MainController[] frame = new MainController[1];
         panes.put(MainController.Nav.HISTORY, Fxml.load("/fxml/history/HistoryPane.fxml",
-                c -> new HistoryController(model.history(), model.shownProperty(), model::number,
-                        () -> frame[0].select(MainController.Nav.RUN))));
+                c -> new HistoryController(history, record -> {
+                    model.shownProperty().set(record);
+                    frame[0].select(MainController.Nav.RUN);
+                })));
         main = new MainController(model, panes, darkTheme, background);
         frame[0] = main;
         root = Fxml.load("/fxml/shell/MainWindow.fxml", c -> main);
+        // The table follows this window's runs; runs of other processes appear on Refresh.
+        model.endedRunsProperty().addListener((obs, was, now) -> history.refresh());
+        history.refresh();
+        store.notices(notices -> {
+            if (!notices.isEmpty()) {
+                main.showNotice(String.join("\n", notices));
+            }
+        });
     }
 
     private static ThreadFactory daemon(String name) {
@@ -126,12 +150,21 @@ public final class Workbench {
 
     /** Stops the helper threads (the compute service is the caller's to close). */
     public void dispose() {
+        store.close();
         background.shutdownNow();
         counting.shutdownNow();
     }
 
     public WorkbenchModel model() {
         return model;
+    }
+
+    public HistoryModel history() {
+        return history;
+    }
+
+    public StoreAccess store() {
+        return store;
     }
 
     public MainController controller() {
