@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.TableView;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.stage.Window;
@@ -52,7 +54,9 @@ public final class WindowShots {
                             usage: gia shots [--out DIR] [--dark] [--all] [--mid FRACTION] [--preset NAME] [--set KEY=VALUE]...
                               Opens the window, runs the spec and writes DIR/start.png (before Run), DIR/mid.png
                               (when the progress passes FRACTION, default 0.5) and DIR/end.png (the outcome);
-                              --all adds every pane before the run and the first pair's detail view after it.
+                              --all adds every pane before the run, and after it the first pair's detail view,
+                              the stored history, the comparison of the newest stored runs and a small sweep
+                              (batch 1,2 x 2 seeds of the same spec; the runs go into the experiment store).
                               Default DIR: runs/shots. Needs a display: xvfb-run -a ./gia shots""");
                     return 0;
                 }
@@ -109,6 +113,7 @@ public final class WindowShots {
             save(window, out.resolve("end.png"));
             if (all) {
                 saveDetail(window, out.resolve("detail.png"));
+                saveStoredViews(window, out);
             }
             System.out.printf(Locale.ROOT, "gia shots: wrote %s, %s%s%n", out.resolve("start.png"),
                     taken[0] ? midFile + ", " : "", out.resolve("end.png"));
@@ -141,6 +146,63 @@ public final class WindowShots {
             throw new IllegalStateException("clicking a pair opened no detail window");
         });
         write(image, file);
+    }
+
+    /**
+     * The history of stored runs (after this run), the comparison of the newest two to four runs (when
+     * the store has two or more), and the sweep dialog after a small sweep (batch 1 and 2, two seeds)
+     * of the shot's spec.
+     */
+    private static void saveStoredViews(BenchWindow window, Path out) throws Exception {
+        BenchWindow.fx(() -> {
+            window.workbench.controller().select(MainController.Nav.HISTORY);
+            window.workbench.history().refresh();
+            return null;
+        });
+        Thread.sleep(1500);
+        save(window, out.resolve("history.png"));
+        int selected = BenchWindow.fx(() -> {
+            @SuppressWarnings("unchecked")
+            TableView<Object> table = (TableView<Object>) window.stage.getScene().lookup("#runTable");
+            int n = Math.min(3, table.getItems().size());
+            table.getSelectionModel().clearSelection();
+            table.getSelectionModel().selectRange(0, n);
+            if (n >= 2) {
+                ((Button) window.stage.getScene().lookup("#compareButton")).fire();
+            }
+            return n;
+        });
+        if (selected >= 2) {
+            Thread.sleep(1500);
+            write(BenchWindow.fx(() -> snapshotOtherWindow(window, "#compareView")), out.resolve("compare.png"));
+        }
+        BenchWindow.fx(() -> {
+            var dialog = window.workbench.sweepDialog();
+            dialog.show();
+            dialog.form().seedsProperty().set(2);
+            dialog.run().start(dialog.form().plan());
+            return null;
+        });
+        long deadline = System.currentTimeMillis() + 20 * 60_000;
+        while (BenchWindow.fx(() -> window.workbench.sweepDialog().run().runningProperty().get())) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("the sweep did not end in 20 minutes");
+            }
+            Thread.sleep(500);
+        }
+        Thread.sleep(700);
+        write(BenchWindow.fx(() -> snapshotOtherWindow(window, "#sweepPane")), out.resolve("sweep.png"));
+    }
+
+    private static WritableImage snapshotOtherWindow(BenchWindow window, String rootId) {
+        for (Window w : Window.getWindows()) {
+            if (w != window.stage && w.getScene() != null && w.getScene().lookup(rootId) != null) {
+                w.getScene().getRoot().applyCss();
+                w.getScene().getRoot().layout();
+                return w.getScene().snapshot(null);
+            }
+        }
+        throw new IllegalStateException("no window shows " + rootId);
     }
 
     private static void write(WritableImage image, Path file) {

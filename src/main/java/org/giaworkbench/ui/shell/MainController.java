@@ -57,6 +57,9 @@ public final class MainController {
     @FXML private Button copyButton;
     @FXML private Button exportButton;
     @FXML private ToggleButton themeToggle;
+    @FXML private javafx.scene.control.MenuButton presetsMenu;
+    @FXML private Button sweepButton;
+    private Runnable sweepAction = () -> { };
     @FXML private ToggleButton navDataset;
     @FXML private ToggleButton navModel;
     @FXML private ToggleButton navAttack;
@@ -87,6 +90,14 @@ public final class MainController {
         decorate(copyButton, AppIcon.COPY_CLI, "tooltip.copyCli");
         decorate(exportButton, AppIcon.EXPORT, "tooltip.export");
         themeToggle.setGraphic(AppIcon.THEME.node());
+        presetsMenu.setTooltip(new Tooltip(Messages.get("tooltip.presets")));
+        sweepButton.setTooltip(new Tooltip(Messages.get("tooltip.sweep")));
+        for (String name : org.giaworkbench.core.spec.Presets.names()) {
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(name);
+            item.setId("preset-" + name);
+            item.setOnAction(e -> loadPreset(name));
+            presetsMenu.getItems().add(item);
+        }
 
         runButton.disableProperty().bind(model.canRunProperty().not());
         cancelButton.disableProperty().bind(model.runningProperty().not());
@@ -185,6 +196,26 @@ public final class MainController {
     private void onRun() {
         if (model.run() != null) {
             select(Nav.RUN);
+        }
+    }
+
+    /** What the Sweep button opens (the workbench's sweep dialog). */
+    public void setSweepAction(Runnable action) {
+        this.sweepAction = action;
+    }
+
+    @FXML
+    private void onSweep() {
+        sweepAction.run();
+    }
+
+    /** Loads a bundled preset into the panes. */
+    void loadPreset(String name) {
+        try {
+            model.apply(org.giaworkbench.core.spec.Presets.load(name));
+            model.messageProperty().set(Messages.get("status.preset", name));
+        } catch (GiaException e) {
+            model.messageProperty().set(Messages.get("status.openFailed", e.getMessage()));
         }
     }
 

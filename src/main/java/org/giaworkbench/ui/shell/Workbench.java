@@ -28,6 +28,8 @@ import org.giaworkbench.store.RunTags;
 import org.giaworkbench.ui.history.HistoryController;
 import org.giaworkbench.ui.history.HistoryModel;
 import org.giaworkbench.ui.store.StoreAccess;
+import org.giaworkbench.ui.sweep.SweepDialog;
+import org.giaworkbench.ui.sweep.WindowSweepExecutor;
 import org.giaworkbench.ui.model.ModelChoiceModel;
 import org.giaworkbench.ui.model.ModelController;
 import org.giaworkbench.ui.run.RunController;
@@ -50,6 +52,7 @@ public final class Workbench {
     private final HistoryModel history;
     private final WorkbenchModel model;
     private final MainController main;
+    private SweepDialog sweep;
     private final Parent root;
 
     public Workbench(ComputeService compute) {
@@ -84,6 +87,7 @@ public final class Workbench {
                     frame[0].select(MainController.Nav.RUN);
                 })));
         main = new MainController(model, panes, darkTheme, background);
+        main.setSweepAction(() -> sweepDialog().show());
         frame[0] = main;
         root = Fxml.load("/fxml/shell/MainWindow.fxml", c -> main);
         // The table follows this window's runs; runs of other processes appear on Refresh.
@@ -157,6 +161,17 @@ public final class Workbench {
 
     public WorkbenchModel model() {
         return model;
+    }
+
+    /** The sweep window (made on first use: it needs the main window as owner). */
+    public SweepDialog sweepDialog() {
+        if (sweep == null) {
+            sweep = new SweepDialog(root.getScene() == null ? null : root.getScene().getWindow(), model::spec,
+                    new WindowSweepExecutor(compute::submit, store), background);
+            // Each finished cell is a stored run: the history shows it.
+            sweep.run().results().addListener((javafx.collections.ListChangeListener<Object>) c -> history.refresh());
+        }
+        return sweep;
     }
 
     public HistoryModel history() {

@@ -17,15 +17,15 @@ import org.giaworkbench.store.RunRecorder;
 import org.giaworkbench.store.RunTags;
 
 /** Writes made-up runs into a store through its public recorder, as a real run would (no engine). */
-final class StoredRunFixture {
+public final class StoredRunFixture {
 
-    static final RunInfo INFO = new RunInfo("cpu()", "PyTorch", "2.5.1", "0.33.0", "test", "17", 1234);
+    public static final RunInfo INFO = new RunInfo("cpu()", "PyTorch", "2.5.1", "0.33.0", "test", "17", 1234);
 
     private StoredRunFixture() {
     }
 
     /** A finished run of {@code attack} on {@code model}; its images are drawn from {@code imageSeed}. */
-    static long finished(ExperimentStore store, String attack, String model, int batch, double psnr, long imageSeed) {
+    public static long finished(ExperimentStore store, String attack, String model, int batch, double psnr, long imageSeed) {
         ExperimentSpec spec = SpecJson.read("{\"name\": \"fixture\", \"data\": {\"batch\": " + batch + "}, \"model\": {\"arch\": \""
                 + model + "\"}, \"attack\": {\"id\": \"" + attack + "\"}}");
         ImageBatch truth = random(batch, imageSeed);
@@ -55,7 +55,26 @@ final class StoredRunFixture {
         return rec.storedId().orElseThrow();
     }
 
-    static ImageBatch random(int n, long seed) {
+    /** Events of a finished run of {@code spec} with the given mean PSNR, as the compute service sends them. */
+    public static List<RunEvent> events(ExperimentSpec spec, double psnr) {
+        int batch = spec.data().batch();
+        ImageBatch truth = random(batch, 1);
+        int[] labels = new int[batch];
+        double[] psnrs = new double[batch];
+        double[] ssims = new double[batch];
+        int[] order = new int[batch];
+        for (int i = 0; i < batch; i++) {
+            psnrs[i] = psnr;
+            order[i] = i;
+        }
+        ImageScores scores = new ImageScores(order, psnrs, ssims, psnr, 0, "psnr", "ssim", "none");
+        RunResult result = new RunResult(spec, RunStatus.FINISHED, "finished", INFO, truth, random(batch, 2), labels, labels,
+                1.0, "order-free", scores, List.of(new SeriesPoint(1, 1, psnr, 0)), 1, 1, 0.1);
+        return List.of(new RunEvent.Started(1, spec, INFO, truth, labels, 1),
+                new RunEvent.Progress(1, 1, 1, 1, 1, 10, 0.1, 0), new RunEvent.Finished(1, result));
+    }
+
+    public static ImageBatch random(int n, long seed) {
         Random r = new Random(seed);
         float[] px = new float[n * 3 * 8 * 8];
         for (int i = 0; i < px.length; i++) {
