@@ -149,11 +149,30 @@ public final class WindowShots {
     }
 
     /**
-     * The history of stored runs (after this run), the comparison of the newest two to four runs (when
-     * the store has two or more), and the sweep dialog after a small sweep (batch 1 and 2, two seeds)
-     * of the shot's spec.
+     * The sweep dialog after a small sweep of the shot's spec (the dialog's default row, two seeds),
+     * then the history of stored runs and the comparison of the newest three.
      */
     private static void saveStoredViews(BenchWindow window, Path out) throws Exception {
+        BenchWindow.fx(() -> {
+            var dialog = window.workbench.sweepDialog();
+            dialog.show();
+            dialog.form().seedsProperty().set(2);
+            dialog.run().start(dialog.form().plan());
+            return null;
+        });
+        long deadline = System.currentTimeMillis() + 20 * 60_000;
+        while (BenchWindow.fx(() -> window.workbench.sweepDialog().run().runningProperty().get())) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("the sweep did not end in 20 minutes");
+            }
+            Thread.sleep(500);
+        }
+        Thread.sleep(700);
+        write(BenchWindow.fx(() -> snapshotOtherWindow(window, "#sweepPane")), out.resolve("sweep.png"));
+        BenchWindow.fx(() -> {
+            window.workbench.sweepDialog().stage().hide();
+            return null;
+        });
         BenchWindow.fx(() -> {
             window.workbench.controller().select(MainController.Nav.HISTORY);
             window.workbench.history().refresh();
@@ -176,22 +195,16 @@ public final class WindowShots {
             Thread.sleep(1500);
             write(BenchWindow.fx(() -> snapshotOtherWindow(window, "#compareView")), out.resolve("compare.png"));
         }
+        // A stored run opened from the history, in the run pane.
         BenchWindow.fx(() -> {
-            var dialog = window.workbench.sweepDialog();
-            dialog.show();
-            dialog.form().seedsProperty().set(2);
-            dialog.run().start(dialog.form().plan());
+            @SuppressWarnings("unchecked")
+            TableView<Object> table = (TableView<Object>) window.stage.getScene().lookup("#runTable");
+            table.getSelectionModel().clearAndSelect(table.getItems().size() - 1);
+            ((Button) window.stage.getScene().lookup("#openButton")).fire();
             return null;
         });
-        long deadline = System.currentTimeMillis() + 20 * 60_000;
-        while (BenchWindow.fx(() -> window.workbench.sweepDialog().run().runningProperty().get())) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("the sweep did not end in 20 minutes");
-            }
-            Thread.sleep(500);
-        }
-        Thread.sleep(700);
-        write(BenchWindow.fx(() -> snapshotOtherWindow(window, "#sweepPane")), out.resolve("sweep.png"));
+        Thread.sleep(1500);
+        save(window, out.resolve("stored-run.png"));
     }
 
     private static WritableImage snapshotOtherWindow(BenchWindow window, String rootId) {
