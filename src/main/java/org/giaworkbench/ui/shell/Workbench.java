@@ -17,6 +17,8 @@ import org.giaworkbench.compute.ComputeService;
 import org.giaworkbench.compute.ModelInspector;
 import org.giaworkbench.core.run.RunHandle;
 import org.giaworkbench.core.spec.Presets;
+import org.giaworkbench.store.ExperimentStore;
+import org.giaworkbench.store.RunTags;
 import org.giaworkbench.ui.attack.AttackController;
 import org.giaworkbench.ui.attack.AttackModel;
 import org.giaworkbench.ui.dataset.DatasetController;
@@ -39,6 +41,7 @@ public final class Workbench {
     public static final String START_PRESET = "quickstart-dlg";
 
     private final ComputeService compute;
+    private final ExperimentStore store;
     private final ExecutorService background = Executors.newFixedThreadPool(2, daemon("gia-ui-worker"));
     // Counting parameters waits for the compute thread; its own thread keeps previews from queueing behind it.
     private final ExecutorService counting = Executors.newSingleThreadExecutor(daemon("gia-ui-count"));
@@ -48,13 +51,24 @@ public final class Workbench {
     private final Parent root;
 
     public Workbench(ComputeService compute) {
+        this(compute, null);
+    }
+
+    /**
+     * @param store where every run started in the window is recorded (null: nowhere); the caller owns it
+     */
+    public Workbench(ComputeService compute, ExperimentStore store) {
         this.compute = compute;
+        this.store = store;
         DatasetModel dataset = new DatasetModel(background, Platform::runLater);
         ModelChoiceModel network = new ModelChoiceModel(Catalog.models(),
                 (spec, classes, channels, res) -> ModelInspector.parameterCount(compute, spec, classes, channels, res),
                 counting, Platform::runLater);
         AttackModel attack = new AttackModel(Catalog.attacks());
-        model = new WorkbenchModel(dataset, network, attack, compute::submit, FxRunEventSink::onFxThread);
+        // The recorder is outermost: it writes each event on the compute thread, then the FX sink coalesces it.
+        WorkbenchModel.Runner runner = store == null ? compute::submit
+                : (spec, sink) -> compute.submit(spec, store.recorder(spec, RunTags.NONE, sink));
+        model = new WorkbenchModel(dataset, network, attack, runner, FxRunEventSink::onFxThread);
         model.apply(Presets.load(START_PRESET));
 
         Map<MainController.Nav, Parent> panes = new EnumMap<>(MainController.Nav.class);
@@ -70,6 +84,11 @@ public final class Workbench {
         main = new MainController(model, panes, darkTheme, background);
         frame[0] = main;
         root = Fxml.load("/fxml/shell/MainWindow.fxml", c -> main);
+    }
+
+    /** The experiment store the window records into, or null. */
+    public ExperimentStore store() {
+        return store;
     }
 
     private static ThreadFactory daemon(String name) {
