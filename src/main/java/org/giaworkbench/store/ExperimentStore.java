@@ -174,7 +174,7 @@ public final class ExperimentStore implements AutoCloseable {
             return 0;
         }
         try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status = 'interrupted', message = "
-                + "'interrupted: its process ended during the run (results up to the last write are kept)' "
+                + "'its process ended during the run (results up to the last write are kept)' "
                 + "WHERE id = ? AND status = 'running'")) {
             for (long id : dead) {
                 ps.setLong(1, id);

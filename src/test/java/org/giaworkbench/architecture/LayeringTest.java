@@ -62,6 +62,16 @@ class LayeringTest {
     }
 
     @Test
+    void sweepsUseTheComputeFacadeAndTheStoreOnly() {
+        noClasses().that().resideInAPackage("org.giaworkbench.sweep..")
+                .should().dependOnClassesThat().resideInAnyPackage("ai.djl..", "javafx..", "org.giaworkbench.attack..",
+                        "org.giaworkbench.model..", "org.giaworkbench.fl..", "org.giaworkbench.data..",
+                        "org.giaworkbench.metric..", "org.giaworkbench.plugin..", "org.giaworkbench.cli..",
+                        "org.giaworkbench.app..", "org.giaworkbench.ui..")
+                .check(classes);
+    }
+
+    @Test
     void attacksCannotReachGroundTruthOrTheRunner() {
         // An attack sees a ServerView; the data readers, metrics (which compare with ground truth) and the
         // compute layer (which holds it) are out of its reach.

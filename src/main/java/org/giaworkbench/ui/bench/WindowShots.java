@@ -68,7 +68,8 @@ public final class WindowShots {
         }
         Files.createDirectories(out);
         ExperimentSpec spec = BenchWindow.spec(preset[0], sets);
-        try (BenchWindow window = BenchWindow.open(spec, dark)) {
+        // The shots record into the experiment store (GIA_DB or -Dgia.db chooses it), so the history has runs.
+        try (BenchWindow window = BenchWindow.open(spec, dark, all ? org.giaworkbench.store.ExperimentStore.openDefault(null) : null)) {
             window.awaitRunnable();
             // Let the engine line in the status bar and the preview settle before the first picture.
             Thread.sleep(1500);
@@ -200,7 +201,7 @@ public final class WindowShots {
             @SuppressWarnings("unchecked")
             TableView<Object> table = (TableView<Object>) window.stage.getScene().lookup("#runTable");
             table.getSelectionModel().clearAndSelect(table.getItems().size() - 1);
-            ((Button) window.stage.getScene().lookup("#openButton")).fire();
+            ((Button) window.stage.getScene().lookup("#openRunButton")).fire();
             return null;
         });
         Thread.sleep(1500);

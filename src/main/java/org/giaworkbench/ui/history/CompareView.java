@@ -118,7 +118,9 @@ final class CompareView {
         chart.setTitle(title);
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
-        chart.setPrefHeight(260);
+        chart.setPrefHeight(280);
+        chart.setLegendVisible(true);
+        chart.setLegendSide(javafx.geometry.Side.RIGHT);
         chart.getStyleClass().add(style);
         chart.setId(style);
         for (RunRecord r : runs) {

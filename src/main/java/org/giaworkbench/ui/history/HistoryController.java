@@ -48,7 +48,7 @@ public final class HistoryController {
     @FXML private DatePicker toFilter;
     @FXML private TextField searchField;
     @FXML private Button refreshButton;
-    @FXML private Button openButton;
+    @FXML private Button openRunButton;
     @FXML private Button compareButton;
     @FXML private Button deleteButton;
     @FXML private TableView<RunSummary> runTable;
@@ -62,7 +62,8 @@ public final class HistoryController {
     @FXML private TableColumn<RunSummary, Double> psnrColumn;
     @FXML private TableColumn<RunSummary, Double> ssimColumn;
     @FXML private TableColumn<RunSummary, Double> durationColumn;
-    @FXML private Label messageLabel;
+    @FXML private TableColumn<RunSummary, String> cellColumn;
+    @FXML private Label historyMessage;
 
     public HistoryController(HistoryModel model, Consumer<RunRecord> openInRunPane) {
         this.model = model;
@@ -96,6 +97,7 @@ public final class HistoryController {
         column(psnrColumn, RunSummary::psnrMean, v -> HistoryFormat.number(v, 2));
         column(ssimColumn, RunSummary::ssimMean, v -> HistoryFormat.number(v, 3));
         column(durationColumn, RunSummary::wallSeconds, HistoryFormat::duration);
+        column(cellColumn, r -> r.cellKey() == null ? "" : r.cellKey(), v -> v);
         // NaN sorts below every number, so runs without a metric gather at one end.
         java.util.Comparator<Double> nanLow = (a, b) -> Double.compare(Double.isNaN(a) ? Double.NEGATIVE_INFINITY : a,
                 Double.isNaN(b) ? Double.NEGATIVE_INFINITY : b);
@@ -120,14 +122,14 @@ public final class HistoryController {
         ObservableList<RunSummary> selected = runTable.getSelectionModel().getSelectedItems();
         Runnable enable = () -> {
             int n = selected.size();
-            openButton.setDisable(n != 1);
+            openRunButton.setDisable(n != 1);
             compareButton.setDisable(n < HistoryModel.COMPARE_MIN || n > HistoryModel.COMPARE_MAX);
             deleteButton.setDisable(n == 0);
         };
         selected.addListener((ListChangeListener<RunSummary>) c -> enable.run());
         enable.run();
         refreshButton.disableProperty().bind(model.loadingProperty());
-        messageLabel.textProperty().bind(model.messageProperty());
+        historyMessage.textProperty().bind(model.messageProperty());
     }
 
     /** A filter combo: "any" (the empty string) and then the values; its choice goes to {@code target}. */

@@ -59,7 +59,7 @@ public final class MainController {
     @FXML private ToggleButton themeToggle;
     @FXML private javafx.scene.control.MenuButton presetsMenu;
     @FXML private Button sweepButton;
-    private Runnable sweepAction = () -> { };
+    private java.util.function.Consumer<org.giaworkbench.sweep.SweepDefinition> sweepAction = def -> { };
     @FXML private ToggleButton navDataset;
     @FXML private ToggleButton navModel;
     @FXML private ToggleButton navAttack;
@@ -91,11 +91,20 @@ public final class MainController {
         decorate(exportButton, AppIcon.EXPORT, "tooltip.export");
         themeToggle.setGraphic(AppIcon.THEME.node());
         presetsMenu.setTooltip(new Tooltip(Messages.get("tooltip.presets")));
-        sweepButton.setTooltip(new Tooltip(Messages.get("tooltip.sweep")));
+        presetsMenu.setGraphic(AppIcon.PRESETS.node());
+        decorate(sweepButton, AppIcon.SWEEP, "tooltip.sweep");
         for (String name : org.giaworkbench.core.spec.Presets.names()) {
             javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(name);
             item.setId("preset-" + name);
             item.setOnAction(e -> loadPreset(name));
+            presetsMenu.getItems().add(item);
+        }
+        // Sweep presets (the seed's findings) open the sweep dialog with their factors.
+        presetsMenu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+        for (String name : org.giaworkbench.sweep.SweepPresets.names()) {
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(Messages.get("preset.sweep", name));
+            item.setId("sweep-preset-" + name);
+            item.setOnAction(e -> loadSweepPreset(name));
             presetsMenu.getItems().add(item);
         }
 
@@ -199,14 +208,26 @@ public final class MainController {
         }
     }
 
-    /** What the Sweep button opens (the workbench's sweep dialog). */
-    public void setSweepAction(Runnable action) {
+    /** What the Sweep button and the sweep presets open: the sweep dialog, with a preset's factors or as it was (null). */
+    public void setSweepAction(java.util.function.Consumer<org.giaworkbench.sweep.SweepDefinition> action) {
         this.sweepAction = action;
     }
 
     @FXML
     private void onSweep() {
-        sweepAction.run();
+        sweepAction.accept(null);
+    }
+
+    /** A sweep preset: its base goes into the panes (the sweep's base is always the panes' spec), then the dialog opens. */
+    void loadSweepPreset(String name) {
+        try {
+            org.giaworkbench.sweep.SweepDefinition def = org.giaworkbench.sweep.SweepPresets.load(name);
+            model.apply(SpecJson.bind(def.base()));
+            model.messageProperty().set(Messages.get("status.preset", name));
+            sweepAction.accept(def);
+        } catch (GiaException e) {
+            model.messageProperty().set(Messages.get("status.openFailed", e.getMessage()));
+        }
     }
 
     /** Loads a bundled preset into the panes. */

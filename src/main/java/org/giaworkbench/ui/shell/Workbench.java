@@ -17,6 +17,8 @@ import org.giaworkbench.compute.ComputeService;
 import org.giaworkbench.compute.ModelInspector;
 import org.giaworkbench.core.run.RunHandle;
 import org.giaworkbench.core.spec.Presets;
+import org.giaworkbench.store.ExperimentStore;
+import org.giaworkbench.store.RunTags;
 import org.giaworkbench.ui.attack.AttackController;
 import org.giaworkbench.ui.attack.AttackModel;
 import org.giaworkbench.ui.dataset.DatasetController;
@@ -24,12 +26,11 @@ import org.giaworkbench.ui.dataset.DatasetModel;
 import org.giaworkbench.ui.fx.Fxml;
 import org.giaworkbench.ui.fx.FxRunEventSink;
 import org.giaworkbench.ui.fx.Messages;
-import org.giaworkbench.store.RunTags;
 import org.giaworkbench.ui.history.HistoryController;
 import org.giaworkbench.ui.history.HistoryModel;
 import org.giaworkbench.ui.store.StoreAccess;
 import org.giaworkbench.ui.sweep.SweepDialog;
-import org.giaworkbench.ui.sweep.WindowSweepExecutor;
+import org.giaworkbench.ui.sweep.WindowSweeps;
 import org.giaworkbench.ui.model.ModelChoiceModel;
 import org.giaworkbench.ui.model.ModelController;
 import org.giaworkbench.ui.run.RunController;
@@ -44,11 +45,12 @@ public final class Workbench {
     public static final String START_PRESET = "quickstart-dlg";
 
     private final ComputeService compute;
+    private final ExperimentStore store;
     private final ExecutorService background = Executors.newFixedThreadPool(2, daemon("gia-ui-worker"));
     // Counting parameters waits for the compute thread; its own thread keeps previews from queueing behind it.
     private final ExecutorService counting = Executors.newSingleThreadExecutor(daemon("gia-ui-count"));
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(false);
-    private final StoreAccess store;
+    private final StoreAccess storeAccess;
     private final HistoryModel history;
     private final WorkbenchModel model;
     private final MainController main;
@@ -59,20 +61,24 @@ public final class Workbench {
         this(compute, null);
     }
 
-    /** @param storeFile the experiment store; null: the default ({@code -Dgia.db}, {@code GIA_DB}, the user's folder) */
-    public Workbench(ComputeService compute, java.nio.file.Path storeFile) {
+    /**
+     * @param store where every run started in the window is recorded (null: nowhere); the caller owns it
+     */
+    public Workbench(ComputeService compute, ExperimentStore store) {
         this.compute = compute;
-        store = new StoreAccess(storeFile, Platform::runLater);
+        this.store = store;
+        storeAccess = StoreAccess.of(store, Platform::runLater);
         DatasetModel dataset = new DatasetModel(background, Platform::runLater);
         ModelChoiceModel network = new ModelChoiceModel(Catalog.models(),
                 (spec, classes, channels, res) -> ModelInspector.parameterCount(compute, spec, classes, channels, res),
                 counting, Platform::runLater);
         AttackModel attack = new AttackModel(Catalog.attacks());
-        model = new WorkbenchModel(dataset, network, attack, compute::submit, FxRunEventSink::onFxThread);
+        // The recorder is outermost: it writes each event on the compute thread, then the FX sink coalesces it.
+        WorkbenchModel.Runner runner = store == null ? compute::submit
+                : (spec, sink) -> compute.submit(spec, store.recorder(spec, RunTags.NONE, sink));
+        model = new WorkbenchModel(dataset, network, attack, runner, FxRunEventSink::onFxThread);
         model.apply(Presets.load(START_PRESET));
-        // Every run of the window goes into the experiment store (written on the compute thread).
-        model.setJournal((spec, next) -> store.recording(spec, RunTags.NONE, next));
-        history = new HistoryModel(store);
+        history = new HistoryModel(storeAccess);
 
         Map<MainController.Nav, Parent> panes = new EnumMap<>(MainController.Nav.class);
         panes.put(MainController.Nav.DATASET, Fxml.load("/fxml/dataset/DatasetPane.fxml", c -> new DatasetController(dataset)));
@@ -87,17 +93,27 @@ public final class Workbench {
                     frame[0].select(MainController.Nav.RUN);
                 })));
         main = new MainController(model, panes, darkTheme, background);
-        main.setSweepAction(() -> sweepDialog().show());
+        main.setSweepAction(def -> {
+            SweepDialog dialog = sweepDialog();
+            if (def != null) {
+                dialog.load(def);
+            }
+            dialog.show();
+        });
         frame[0] = main;
         root = Fxml.load("/fxml/shell/MainWindow.fxml", c -> main);
         // The table follows this window's runs; runs of other processes appear on Refresh.
         model.endedRunsProperty().addListener((obs, was, now) -> history.refresh());
         history.refresh();
-        store.notices(notices -> {
-            if (!notices.isEmpty()) {
-                main.showNotice(String.join("\n", notices));
-            }
-        });
+        // What opening the store found (a damaged file moved aside, interrupted runs) shows in a banner.
+        if (store != null && !store.notices().isEmpty()) {
+            main.showNotice(String.join("\n", store.notices()));
+        }
+    }
+
+    /** The experiment store the window records into, or null. */
+    public ExperimentStore store() {
+        return store;
     }
 
     private static ThreadFactory daemon(String name) {
@@ -154,7 +170,7 @@ public final class Workbench {
 
     /** Stops the helper threads (the compute service is the caller's to close). */
     public void dispose() {
-        store.close();
+        storeAccess.close();
         background.shutdownNow();
         counting.shutdownNow();
     }
@@ -167,9 +183,9 @@ public final class Workbench {
     public SweepDialog sweepDialog() {
         if (sweep == null) {
             sweep = new SweepDialog(root.getScene() == null ? null : root.getScene().getWindow(), model::spec,
-                    new WindowSweepExecutor(compute::submit, store), background);
+                    new WindowSweeps(compute, store), background);
             // Each finished cell is a stored run: the history shows it.
-            sweep.run().results().addListener((javafx.collections.ListChangeListener<Object>) c -> history.refresh());
+            sweep.run().resultsProperty().addListener((obs, was, now) -> history.refresh());
         }
         return sweep;
     }
@@ -178,8 +194,9 @@ public final class Workbench {
         return history;
     }
 
-    public StoreAccess store() {
-        return store;
+    /** The store's background thread for the history and the sweep dialog. */
+    public StoreAccess storeAccess() {
+        return storeAccess;
     }
 
     public MainController controller() {

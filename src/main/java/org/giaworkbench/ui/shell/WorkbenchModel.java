@@ -57,7 +57,6 @@ public final class WorkbenchModel {
     private final BooleanBinding running;
     private final BooleanBinding canRun;
     private final IntegerProperty endedRuns = new SimpleIntegerProperty(this, "endedRuns", 0);
-    private java.util.function.BiFunction<ExperimentSpec, RunEventSink, RunEventSink> journal = (spec, next) -> next;
     private RunHandle handle;
     private String name = "";
     private RunSpec runSettings = RunSpec.defaults();
@@ -108,7 +107,7 @@ public final class WorkbenchModel {
         shown.set(record);
         active.set(record);
         // The record is bound into the sink before submit, so even an instant failure finds it.
-        handle = runner.submit(spec, journal.apply(spec, sinks.apply(event -> onEvent(record, event))));
+        handle = runner.submit(spec, sinks.apply(event -> onEvent(record, event)));
         return record;
     }
 
@@ -127,14 +126,6 @@ public final class WorkbenchModel {
         if (event.isTerminal()) {
             endedRuns.set(endedRuns.get() + 1);
         }
-    }
-
-    /**
-     * Where runs are recorded: wraps each run's sink (the experiment store's recorder in the window,
-     * which writes on the compute thread before the events move on to the FX thread).
-     */
-    public void setJournal(java.util.function.BiFunction<ExperimentSpec, RunEventSink, RunEventSink> journal) {
-        this.journal = journal;
     }
 
     /** Counts the runs of this window that have ended (the history refreshes on it). */

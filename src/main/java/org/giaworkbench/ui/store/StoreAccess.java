@@ -1,24 +1,19 @@
 package org.giaworkbench.ui.store;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.giaworkbench.core.run.RunEventSink;
-import org.giaworkbench.core.spec.ExperimentSpec;
+import org.giaworkbench.core.GiaException;
 import org.giaworkbench.store.ExperimentStore;
-import org.giaworkbench.store.RunTags;
 
 /**
- * The experiment store as the window uses it. The store is plain JDBC, so its work runs on one
+ * The experiment store as the window's panes use it. The store is plain JDBC, so its work runs on one
  * daemon thread of its own (never the FX thread, never the compute thread that owns the engine), and
  * results come back through the UI executor ({@code Platform::runLater} in the window).
- *
- * <p>The file is opened in the background too; a store that cannot be opened leaves the window
- * working without history ({@link #openError}).
  */
 public final class StoreAccess implements AutoCloseable {
 
@@ -27,16 +22,34 @@ public final class StoreAccess implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final java.util.concurrent.Executor ui;
+    private final Executor ui;
     private final CompletableFuture<ExperimentStore> store;
+    private final boolean owned;
 
-    /**
-     * @param file null: the default location ({@code -Dgia.db}, {@code GIA_DB} or the user's folder)
-     * @param ui   where results are delivered
-     */
-    public StoreAccess(Path file, java.util.concurrent.Executor ui) {
+    private StoreAccess(CompletableFuture<ExperimentStore> store, Executor ui, boolean owned) {
+        this.store = store;
         this.ui = ui;
-        this.store = CompletableFuture.supplyAsync(() -> ExperimentStore.openDefault(file), worker);
+        this.owned = owned;
+    }
+
+    /** Over a store the caller opened and closes; null: every read reports that runs are not recorded. */
+    public static StoreAccess of(ExperimentStore store, Executor ui) {
+        return new StoreAccess(store != null ? CompletableFuture.completedFuture(store)
+                : CompletableFuture.failedFuture(GiaException.badInput("no experiment store: runs are not recorded",
+                        "start the window with -Dgia.db=FILE or GIA_DB=FILE")), ui, false);
+    }
+
+    /** Opens the store at {@code file} in the background; {@link #close} closes it. */
+    public static StoreAccess open(Path file, Executor ui) {
+        StoreAccess a = new StoreAccess(new CompletableFuture<>(), ui, true);
+        a.worker.execute(() -> {
+            try {
+                a.store.complete(ExperimentStore.open(file));
+            } catch (RuntimeException e) {
+                a.store.completeExceptionally(e);
+            }
+        });
+        return a;
     }
 
     /** Runs {@code work} on the store thread and hands its result (or its error message) to the UI executor. */
@@ -50,33 +63,13 @@ public final class StoreAccess implements AutoCloseable {
         }));
     }
 
-    /** What opening found (a damaged file moved aside, an upgrade, interrupted runs), once known. */
-    public void notices(Consumer<List<String>> onUi) {
-        read(ExperimentStore::notices, onUi, error -> onUi.accept(List.of(error)));
-    }
-
-    /** The opening error, or null once the store is open (blocks until opening ends; not for the FX thread). */
-    public String openError() {
-        try {
-            store.join();
-            return null;
-        } catch (RuntimeException e) {
-            return message(e);
-        }
-    }
-
-    /**
-     * A sink that records the run in the store and passes every event on; {@code next} itself when
-     * the store is not (yet) open, so a run never waits for the store.
-     */
-    public RunEventSink recording(ExperimentSpec spec, RunTags tags, RunEventSink next) {
-        ExperimentStore s = storeOrNull();
-        return s == null ? next : s.recorder(spec, tags, next);
-    }
-
-    /** The open store, or null (for code that already runs off the FX thread, like a sweep). */
+    /** The store once open, or null (for code already off the FX thread, like a sweep). */
     public ExperimentStore storeOrNull() {
-        return store.isCompletedExceptionally() ? null : store.getNow(null);
+        try {
+            return store.join();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static String message(Throwable error) {
@@ -90,7 +83,9 @@ public final class StoreAccess implements AutoCloseable {
 
     @Override
     public void close() {
-        worker.submit(() -> store.thenAccept(ExperimentStore::close));
+        if (owned) {
+            worker.execute(() -> store.thenAccept(ExperimentStore::close));
+        }
         worker.shutdown();
     }
 }

@@ -30,11 +30,13 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javax.imageio.ImageIO;
 import org.giaworkbench.core.spec.ExperimentSpec;
+import org.giaworkbench.sweep.SweepPlan;
+import org.giaworkbench.sweep.SweepResults;
 import org.giaworkbench.ui.fx.Messages;
 
 /**
  * The sweep dialog: edits a {@link SweepForm}, starts and cancels a {@link SweepRunModel}, and shows
- * its results as a table and a {@link TrendChart}; PNG and CSV exports are written in the background.
+ * its results as a table and a {@link TrendLineChart}; PNG and CSV exports are written in the background.
  */
 public final class SweepController {
 
@@ -42,24 +44,24 @@ public final class SweepController {
     private final SweepRunModel run;
     private final Supplier<ExperimentSpec> base;
     private final Executor background;
-    private final TrendChart chart = new TrendChart();
+    private final TrendLineChart chart = new TrendLineChart();
 
     @FXML private Label baseLabel;
     @FXML private VBox varyRows;
     @FXML private Spinner<Integer> seedsSpinner;
-    @FXML private Label summaryLabel;
-    @FXML private Button runButton;
-    @FXML private Button cancelButton;
+    @FXML private Label sweepSummary;
+    @FXML private Button sweepRunButton;
+    @FXML private Button sweepCancelButton;
     @FXML private Button addRowButton;
     @FXML private ProgressBar overallBar;
     @FXML private Label cellLabel;
     @FXML private ProgressBar cellBar;
     @FXML private Label statusLabel;
-    @FXML private TableView<SweepResults.Row> resultTable;
-    @FXML private TableColumn<SweepResults.Row, String> cellColumn;
-    @FXML private TableColumn<SweepResults.Row, Double> meanColumn;
-    @FXML private TableColumn<SweepResults.Row, Double> stdColumn;
-    @FXML private TableColumn<SweepResults.Row, Integer> nColumn;
+    @FXML private TableView<SweepResults.GroupStats> resultTable;
+    @FXML private TableColumn<SweepResults.GroupStats, String> groupColumn;
+    @FXML private TableColumn<SweepResults.GroupStats, Double> meanColumn;
+    @FXML private TableColumn<SweepResults.GroupStats, Double> stdColumn;
+    @FXML private TableColumn<SweepResults.GroupStats, Integer> nColumn;
     @FXML private StackPane chartHolder;
     @FXML private Button pngButton;
     @FXML private Button csvButton;
@@ -89,10 +91,10 @@ public final class SweepController {
         seedsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 50, form.seedsProperty().get()));
         seedsSpinner.valueProperty().addListener((obs, was, now) -> form.seedsProperty().set(now));
         form.seedsProperty().addListener((obs, was, now) -> seedsSpinner.getValueFactory().setValue(now.intValue()));
-        summaryLabel.textProperty().bind(form.summaryProperty());
+        sweepSummary.textProperty().bind(form.summaryProperty());
 
-        runButton.disableProperty().bind(run.runningProperty().or(form.validProperty().not()));
-        cancelButton.disableProperty().bind(run.runningProperty().not());
+        sweepRunButton.disableProperty().bind(run.runningProperty().or(form.validProperty().not()));
+        sweepCancelButton.disableProperty().bind(run.runningProperty().not());
         addRowButton.disableProperty().bind(run.runningProperty());
         varyRows.disableProperty().bind(run.runningProperty());
         seedsSpinner.disableProperty().bind(run.runningProperty());
@@ -103,15 +105,15 @@ public final class SweepController {
                 run.cellNumberProperty(), run.cellCountProperty()));
         statusLabel.textProperty().bind(run.statusProperty());
 
-        column(cellColumn, SweepResults.Row::group, v -> v);
-        column(meanColumn, SweepResults.Row::mean, v -> num(v, 2));
-        column(stdColumn, SweepResults.Row::std, v -> num(v, 2));
-        column(nColumn, SweepResults.Row::n, String::valueOf);
-        resultTable.setItems(run.rows());
+        column(groupColumn, g -> g.group().isEmpty() ? Messages.get("sweep.chart.base") : g.group(), v -> v);
+        column(meanColumn, g -> psnr(g).mean(), v -> num(v, 2));
+        column(stdColumn, g -> psnr(g).sd(), v -> num(v, 2));
+        column(nColumn, g -> psnr(g).n(), String::valueOf);
+        resultTable.setItems(run.groups());
         resultTable.setPlaceholder(new Label(Messages.get("sweep.noResults")));
-        run.rows().addListener((ListChangeListener<SweepResults.Row>) c -> drawChart());
-        pngButton.disableProperty().bind(Bindings.isEmpty(run.rows()));
-        csvButton.disableProperty().bind(Bindings.isEmpty(run.rows()));
+        run.groups().addListener((ListChangeListener<SweepResults.GroupStats>) c -> drawChart());
+        pngButton.disableProperty().bind(Bindings.isEmpty(run.groups()));
+        csvButton.disableProperty().bind(run.resultsProperty().isNull());
     }
 
     /** Shows the base the cells start from (the panes' settings now). */
@@ -157,10 +159,15 @@ public final class SweepController {
 
     private void drawChart() {
         SweepPlan p = run.plan();
-        chart.show(p == null ? java.util.List.of() : p.vary(), run.rows());
+        chart.show(p == null ? java.util.Map.of() : p.definition().vary(), run.groups());
     }
 
-    private static <T> void column(TableColumn<SweepResults.Row, T> column, Function<SweepResults.Row, T> value,
+    private static SweepResults.Stat psnr(SweepResults.GroupStats g) {
+        SweepResults.Stat s = g.stats().get(SweepResults.PSNR);
+        return s == null ? new SweepResults.Stat(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN) : s;
+    }
+
+    private static <T> void column(TableColumn<SweepResults.GroupStats, T> column, Function<SweepResults.GroupStats, T> value,
                                    Function<T, String> text) {
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
         column.setCellFactory(c -> new TableCell<>() {
@@ -219,9 +226,11 @@ public final class SweepController {
         if (file == null) {
             return;
         }
-        SweepPlan p = run.plan();
-        String csv = SweepResults.csv(p == null ? java.util.List.of() : p.vary().stream().map(SweepPlan.Vary::key).toList(),
-                java.util.List.copyOf(run.rows()));
+        SweepResults results = run.resultsProperty().get();
+        if (results == null) {
+            return;
+        }
+        String csv = results.groupsCsv();
         background.execute(() -> {
             try {
                 Files.writeString(file.toPath(), csv, StandardCharsets.UTF_8);

@@ -22,10 +22,10 @@ public final class SweepDialog {
     private final SweepController controller;
     private final Stage stage = new Stage();
 
-    public SweepDialog(Window owner, Supplier<ExperimentSpec> base, SweepExecutor executor, Executor background) {
+    public SweepDialog(Window owner, Supplier<ExperimentSpec> base, SweepService service, Executor background) {
         form = new SweepForm(base);
         form.addRow("data.batch", "1,2,4");
-        run = new SweepRunModel(executor, Platform::runLater);
+        run = new SweepRunModel(service, Platform::runLater);
         controller = new SweepController(form, run, base, background);
         Parent root = Fxml.load("/fxml/sweep/SweepDialog.fxml", c -> controller);
         Scene scene = new Scene(root, 1000, 720);
@@ -43,6 +43,11 @@ public final class SweepDialog {
         controller.refreshBase();
         stage.show();
         stage.toFront();
+    }
+
+    /** Fills the form from a sweep preset (its base is the caller's to put into the panes first). */
+    public void load(org.giaworkbench.sweep.SweepDefinition def) {
+        form.load(def);
     }
 
     public SweepForm form() {

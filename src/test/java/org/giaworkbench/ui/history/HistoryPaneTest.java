@@ -64,7 +64,7 @@ class HistoryPaneTest {
             dlgResnet = StoredRunFixture.finished(store, "dlg", "resnet20", 2, 14, 1);
             igResnet = StoredRunFixture.finished(store, "inverting-gradients", "resnet20", 2, 25, 7);
         }
-        access = new StoreAccess(file, Platform::runLater);
+        access = StoreAccess.open(file, Platform::runLater);
         model = new HistoryModel(access);
         var root = Fxml.load("/fxml/history/HistoryPane.fxml", c -> new HistoryController(model, opened::set));
         Scene scene = new Scene(root, 1200, 700);
@@ -210,7 +210,7 @@ class HistoryPaneTest {
         TableView<RunSummary> t = table(robot);
         waitFor(() -> t.getItems().size() == 3);
         robot.interact(() -> t.getSelectionModel().select(2));
-        robot.clickOn("#openButton");
+        robot.clickOn("#openRunButton");
         waitFor(() -> opened.get() != null);
         RunRecord r = opened.get();
         assertEquals(dlgLenet, r.storedId());

@@ -10,6 +10,7 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.shape.Line;
+import org.giaworkbench.sweep.SweepResults;
 import org.giaworkbench.ui.fx.Messages;
 
 /**
@@ -18,11 +19,15 @@ import org.giaworkbench.ui.fx.Messages;
  * over the seeds. A LineChart whose points carry their deviation as extra value; the bars are drawn
  * in the plot's layout pass.
  */
-public final class TrendChart extends LineChart<String, Number> {
+public final class TrendLineChart extends LineChart<String, Number> {
 
     private final List<Line> bars = new ArrayList<>();
 
-    public TrendChart() {
+    /** One point: a group's factor values and its PSNR mean and standard deviation over the seeds. */
+    private record Row(Map<String, String> factors, double mean, double std) {
+    }
+
+    public TrendLineChart() {
         super(new CategoryAxis(), new NumberAxis());
         ((NumberAxis) getYAxis()).setForceZeroInRange(false);
         getYAxis().setLabel(Messages.get("sweep.chart.y"));
@@ -31,12 +36,16 @@ public final class TrendChart extends LineChart<String, Number> {
         getStyleClass().add("gia-trend-chart");
     }
 
-    /** Shows {@code rows} of a sweep over {@code vary} (the first factor is the x axis). */
-    public void show(List<SweepPlan.Vary> vary, List<SweepResults.Row> rows) {
-        String xKey = vary.isEmpty() ? null : vary.get(0).key();
+    /** Shows the PSNR of {@code groups} of a sweep over {@code vary} (the first factor is the x axis). */
+    public void show(Map<String, List<String>> vary, List<SweepResults.GroupStats> groups) {
+        String xKey = vary.isEmpty() ? null : vary.keySet().iterator().next();
+        List<Row> rows = groups.stream().map(g -> {
+            SweepResults.Stat st = g.stats().get(SweepResults.PSNR);
+            return new Row(g.factors(), st == null ? Double.NaN : st.mean(), st == null ? Double.NaN : st.sd());
+        }).toList();
         getXAxis().setLabel(xKey == null ? "" : xKey);
         Map<String, XYChart.Series<String, Number>> lines = new LinkedHashMap<>();
-        for (SweepResults.Row r : rows) {
+        for (Row r : rows) {
             if (!Double.isFinite(r.mean())) {
                 continue;
             }
@@ -56,11 +65,11 @@ public final class TrendChart extends LineChart<String, Number> {
         CategoryAxis xAxis = (CategoryAxis) getXAxis();
         xAxis.setAutoRanging(false);
         xAxis.setCategories(javafx.collections.FXCollections.observableArrayList(
-                xKey == null ? List.of(Messages.get("sweep.chart.base")) : vary.get(0).values()));
+                xKey == null ? List.of(Messages.get("sweep.chart.base")) : vary.get(xKey)));
         // The y range holds the error bars, not only the means.
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        for (SweepResults.Row r : rows) {
+        for (Row r : rows) {
             if (Double.isFinite(r.mean())) {
                 double sd = Double.isFinite(r.std()) ? r.std() : 0;
                 lo = Math.min(lo, r.mean() - sd);
