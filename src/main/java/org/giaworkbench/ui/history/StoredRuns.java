@@ -44,7 +44,9 @@ final class StoredRuns {
     private static String outcome(StoredRun run, RunState state) {
         RunSummary s = run.summary();
         String psnr = Double.isFinite(s.psnrMean()) ? String.format(Locale.ROOT, "%.2f", s.psnrMean()) : "-";
+        // A finished run's message is just "finished"; others say why they ended.
+        String why = run.message() == null || state == RunState.FINISHED ? "" : run.message();
         return Messages.get("history.outcome", Messages.get(state.messageKey()), run.id(), psnr, s.iterations(),
-                HistoryFormat.date(s.createdAt()), run.message() == null ? "" : run.message());
+                HistoryFormat.date(s.createdAt()), why);
     }
 }

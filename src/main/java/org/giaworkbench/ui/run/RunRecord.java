@@ -140,6 +140,10 @@ public final class RunRecord {
         r.totalIterations.set(s.totalIterations());
         r.iteration.set(s.iterations());
         r.elapsedSeconds.set(Double.isFinite(s.wallSeconds()) ? s.wallSeconds() : 0);
+        // The run's average speed (the live value is gone).
+        if (Double.isFinite(s.wallSeconds()) && s.wallSeconds() > 0) {
+            r.iterationsPerSecond.set(s.iterations() / s.wallSeconds());
+        }
         r.showImages(s.reconstruction(), s.psnr(), s.ssim(), s.psnrMean(), s.ssimMean());
         r.redrawSeries(s.series());
         if (!r.pairs.isEmpty()) {
