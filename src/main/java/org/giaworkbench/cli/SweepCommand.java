@@ -81,7 +81,7 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SweepPlan plan = SweepPlan.of(definition());
-        if (plan.cells().size() > 1 && plan.definition().vary().isEmpty() && plan.definition().seeds() == 1) {
+        if (plan.definition().vary().isEmpty() && plan.definition().seeds() == 1) {
             throw GiaException.badInput("nothing to sweep", "add --vary KEY=V1,V2 or --seeds N");
         }
         Path dir = out != null ? out : Path.of("runs", plan.sweepId());
