@@ -7,6 +7,8 @@ import org.giaworkbench.compute.Catalog;
 import org.giaworkbench.core.spec.Presets;
 import org.giaworkbench.plugin.ParamSpec;
 import org.giaworkbench.plugin.PluginDescriptor;
+import org.giaworkbench.sweep.SweepDefinition;
+import org.giaworkbench.sweep.SweepPresets;
 import picocli.CommandLine.Command;
 
 /** {@code gia list}: attacks, models, datasets, metrics and presets, with their parameters. */
@@ -22,6 +24,14 @@ final class ListCommand implements Callable<Integer> {
         section(out, "Metrics", Catalog.metrics(), false);
         out.println("Presets (--preset NAME)");
         Presets.names().forEach(n -> out.println("  " + n));
+        out.println();
+        out.println("Sweep presets (gia sweep --preset NAME)");
+        for (String n : SweepPresets.names()) {
+            SweepDefinition d = SweepPresets.load(n);
+            out.printf("  %-22s %s%n", n, d.description());
+            out.printf("  %-22s vary %s, %d seed%s%s%n", "", d.vary(), d.seeds(), d.seeds() == 1 ? "" : "s",
+                    d.metrics().isEmpty() ? "" : ", metrics " + d.metrics());
+        }
         out.println();
         out.println("Spec keys: data.{source,path,resolution,batch,sameLabel,seed,index,normalization,subset} "
                 + "model.{arch,activation,weights,seed,batchNorm,numClasses} fl.{protocol,labels} "

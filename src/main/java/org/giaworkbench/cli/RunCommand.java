@@ -15,12 +15,17 @@ import org.giaworkbench.compute.ComputeService;
 import org.giaworkbench.core.GiaException;
 import org.giaworkbench.core.result.RunResult;
 import org.giaworkbench.core.run.RunEvent;
+import org.giaworkbench.core.run.RunEventSink;
 import org.giaworkbench.core.run.RunHandle;
 import org.giaworkbench.core.spec.ExperimentSpec;
 import org.giaworkbench.core.spec.SpecJson;
 import org.giaworkbench.core.store.RunOutputs;
+import org.giaworkbench.store.ExperimentStore;
+import org.giaworkbench.store.RunRecorder;
+import org.giaworkbench.store.RunTags;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code gia run}: one attack from a spec file or a preset, with overrides; writes the run's files. */
@@ -50,6 +55,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress bar")
     boolean quiet;
 
+    @Mixin
+    StoreOption storeOption;
+
+    @Option(names = "--no-store", description = "do not record the run in the experiment store")
+    boolean noStore;
+
     /** Released once the run's files are on disk, so that a Ctrl-C hook does not end the JVM before. */
     private final CountDownLatch outputsWritten = new CountDownLatch(1);
 
@@ -65,8 +76,9 @@ final class RunCommand implements Callable<Integer> {
         AtomicReference<RunEvent> terminal = new AtomicReference<>();
         CountDownLatch done = new CountDownLatch(1);
         ConsoleProgress progress = new ConsoleProgress(System.err, System.console() != null);
+        ExperimentStore store = noStore ? null : openStoreOrWarn();
         try (ComputeService compute = new ComputeService()) {
-            RunHandle handle = compute.submit(spec, event -> {
+            RunEventSink sink = event -> {
                 if (!quiet) {
                     progress.accept(event);
                 }
@@ -74,7 +86,10 @@ final class RunCommand implements Callable<Integer> {
                     terminal.set(event);
                     done.countDown();
                 }
-            });
+            };
+            // The recorder writes each event to the store before it reaches the console (and the latch).
+            RunRecorder recorder = store == null ? null : store.recorder(spec, RunTags.NONE, sink);
+            RunHandle handle = compute.submit(spec, recorder == null ? sink : recorder);
             Thread hook = new Thread(() -> {
                 handle.cancel();
                 try {
@@ -88,6 +103,10 @@ final class RunCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(hook);
             done.await();
             try {
+                if (recorder != null && recorder.storedId().isPresent()) {
+                    System.out.println("stored as run " + recorder.storedId().getAsLong() + " in " + store.file()
+                            + " (./gia show " + recorder.storedId().getAsLong() + ")");
+                }
                 return finish(terminal.get(), dir);
             } finally {
                 outputsWritten.countDown();
@@ -97,6 +116,21 @@ final class RunCommand implements Callable<Integer> {
                     // Ctrl-C arrived: the hook is waiting for the outputs written above.
                 }
             }
+        } finally {
+            if (store != null) {
+                store.close();
+            }
+        }
+    }
+
+    /** A store that cannot be opened must not cost the run: warn and go on without it. */
+    private ExperimentStore openStoreOrWarn() {
+        try {
+            return storeOption.open();
+        } catch (GiaException e) {
+            System.err.println("gia: the run will not be recorded: " + e.getMessage()
+                    + (e.hint().isEmpty() ? "" : " (" + e.hint() + ")"));
+            return null;
         }
     }
 

@@ -28,7 +28,8 @@ class LayeringTest {
                 .should().dependOnClassesThat().resideInAnyPackage("ai.djl..", "javafx..",
                         "org.giaworkbench.plugin..", "org.giaworkbench.compute..", "org.giaworkbench.attack..",
                         "org.giaworkbench.model..", "org.giaworkbench.data..", "org.giaworkbench.fl..",
-                        "org.giaworkbench.metric..", "org.giaworkbench.cli..", "org.giaworkbench.app..")
+                        "org.giaworkbench.metric..", "org.giaworkbench.cli..", "org.giaworkbench.app..",
+                        "org.giaworkbench.store..")
                 .check(classes);
     }
 
@@ -46,6 +47,27 @@ class LayeringTest {
                 .should().dependOnClassesThat().resideInAnyPackage("ai.djl..", "org.giaworkbench.compute..",
                         "org.giaworkbench.attack..", "org.giaworkbench.model..", "org.giaworkbench.fl..",
                         "org.giaworkbench.plugin..", "org.giaworkbench.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void theStoreIsPureJavaOverCore() {
+        // The store is read by the CLI, the window and sweeps; it sees only core values (no engine, no UI).
+        noClasses().that().resideInAPackage("org.giaworkbench.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("ai.djl..", "javafx..", "org.giaworkbench.compute..",
+                        "org.giaworkbench.attack..", "org.giaworkbench.model..", "org.giaworkbench.fl..",
+                        "org.giaworkbench.plugin..", "org.giaworkbench.data..", "org.giaworkbench.metric..",
+                        "org.giaworkbench.cli..", "org.giaworkbench.app..", "org.giaworkbench.ui..")
+                .check(classes);
+    }
+
+    @Test
+    void sweepsUseTheComputeFacadeAndTheStoreOnly() {
+        noClasses().that().resideInAPackage("org.giaworkbench.sweep..")
+                .should().dependOnClassesThat().resideInAnyPackage("ai.djl..", "javafx..", "org.giaworkbench.attack..",
+                        "org.giaworkbench.model..", "org.giaworkbench.fl..", "org.giaworkbench.data..",
+                        "org.giaworkbench.metric..", "org.giaworkbench.plugin..", "org.giaworkbench.cli..",
+                        "org.giaworkbench.app..", "org.giaworkbench.ui..")
                 .check(classes);
     }
 

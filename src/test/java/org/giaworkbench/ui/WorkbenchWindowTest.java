@@ -20,6 +20,9 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
 import javafx.stage.Stage;
 import org.giaworkbench.compute.ComputeService;
+import org.giaworkbench.store.ExperimentStore;
+import org.giaworkbench.store.RunSummary;
+import org.giaworkbench.store.StoredStatus;
 import org.giaworkbench.ui.run.RunRecord;
 import org.giaworkbench.ui.run.RunState;
 import org.giaworkbench.ui.shell.MainController;
@@ -45,6 +48,10 @@ class WorkbenchWindowTest {
     private static ComputeService compute;
     private static final List<Throwable> fxErrors = new CopyOnWriteArrayList<>();
     private Workbench workbench;
+    private ExperimentStore store;
+    @TempDir
+    static Path storeDir;
+    private static int stores;
 
     @BeforeAll
     static void startCompute() {
@@ -61,7 +68,8 @@ class WorkbenchWindowTest {
         Thread.currentThread().setUncaughtExceptionHandler((t, e) -> fxErrors.add(e));
         // TestFX would otherwise rethrow FX exceptions only at its next wait, which hides which step failed.
         WaitForAsyncUtils.autoCheckException = false;
-        workbench = new Workbench(compute);
+        store = ExperimentStore.open(storeDir.resolve("window-" + (++stores) + ".db"));
+        workbench = new Workbench(compute, store);
         stage.setScene(workbench.createScene(1280, 820));
         stage.show();
     }
@@ -73,6 +81,7 @@ class WorkbenchWindowTest {
             waitFor(() -> workbench.model().activeHandle() == null, 60);
         }
         workbench.dispose();
+        store.close();
         assertTrue(fxErrors.isEmpty(), "exceptions on the FX thread: " + fxErrors);
     }
 
@@ -135,6 +144,14 @@ class WorkbenchWindowTest {
                 .getWindow()).forEach(w -> ((Stage) w).close()));
         robot.clickOn("#navHistory");
         assertEquals(1, workbench.model().history().size());
+        // The run was recorded in the store, and the history table refreshed when it ended.
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<RunSummary> table = robot.lookup("#runTable").queryAs(javafx.scene.control.TableView.class);
+        waitFor(() -> table.getItems().size() == 1, 20);
+        RunSummary stored = table.getItems().get(0);
+        assertEquals(StoredStatus.FINISHED, stored.status());
+        assertEquals(20, stored.iterations());
+        assertEquals(record.resultProperty().get().scores().psnrMean(), stored.psnrMean(), 1e-6);
     }
 
     @Test

@@ -23,8 +23,11 @@ public final class ReconstructionGrid {
     }
 
     public static void write(RunResult r, Path file) throws IOException {
-        ImageBatch truth = r.truth();
-        ImageBatch recon = r.reconstruction();
+        write(r.truth(), r.reconstruction(), r.scores().psnr(), file);
+    }
+
+    /** The grid from its parts (the store's exports have no RunResult); {@code psnr} per ground-truth image. */
+    public static void write(ImageBatch truth, ImageBatch recon, double[] psnr, Path file) throws IOException {
         int n = truth.count();
         // Small images are scaled up with nearest neighbour so that pixels stay visible.
         int scale = Math.max(1, 96 / Math.max(truth.height(), truth.width()));
@@ -42,7 +45,7 @@ public final class ReconstructionGrid {
             int y = GAP + (i / columns) * blockH;
             g.drawImage(toImage(truth, i, scale), x, y, null);
             g.drawImage(toImage(recon, i, scale), x, y + cellH + GAP, null);
-            drawLabel(g, String.format(Locale.ROOT, "%.1f dB", r.scores().psnr()[i]), x, y + 2 * cellH + GAP + LABEL_HEIGHT - 3);
+            drawLabel(g, String.format(Locale.ROOT, "%.1f dB", psnr[i]), x, y + 2 * cellH + GAP + LABEL_HEIGHT - 3);
         }
         g.dispose();
         ImageIO.write(out, "png", file.toFile());

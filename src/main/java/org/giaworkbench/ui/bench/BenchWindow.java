@@ -38,6 +38,11 @@ final class BenchWindow implements AutoCloseable {
 
     /** Starts the toolkit and the engine, then shows the window with {@code spec} in its panes and the run pane open. */
     static BenchWindow open(ExperimentSpec spec, boolean dark) throws Exception {
+        return open(spec, dark, null);
+    }
+
+    /** @param store where the window records its runs (null: nowhere, as for the benchmark); closed with the window */
+    static BenchWindow open(ExperimentSpec spec, boolean dark, org.giaworkbench.store.ExperimentStore store) throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
@@ -45,7 +50,7 @@ final class BenchWindow implements AutoCloseable {
         ComputeService compute = new ComputeService();
         compute.engineInfo();
         return fx(() -> {
-            Workbench w = new Workbench(compute);
+            Workbench w = new Workbench(compute, store);
             w.model().apply(spec);
             Stage stage = new Stage();
             stage.setTitle(Messages.get("app.title"));
@@ -145,6 +150,9 @@ final class BenchWindow implements AutoCloseable {
         workbench.stopRun(workbench.model().activeHandle(), 20);
         workbench.dispose();
         compute.close();
+        if (workbench.store() != null) {
+            workbench.store().close();
+        }
         Platform.exit();
     }
 }

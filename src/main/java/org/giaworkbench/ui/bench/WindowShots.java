@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.TableView;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.stage.Window;
@@ -52,7 +54,9 @@ public final class WindowShots {
                             usage: gia shots [--out DIR] [--dark] [--all] [--mid FRACTION] [--preset NAME] [--set KEY=VALUE]...
                               Opens the window, runs the spec and writes DIR/start.png (before Run), DIR/mid.png
                               (when the progress passes FRACTION, default 0.5) and DIR/end.png (the outcome);
-                              --all adds every pane before the run and the first pair's detail view after it.
+                              --all adds every pane before the run, and after it the first pair's detail view,
+                              the stored history, the comparison of the newest stored runs and a small sweep
+                              (batch 1,2 x 2 seeds of the same spec; the runs go into the experiment store).
                               Default DIR: runs/shots. Needs a display: xvfb-run -a ./gia shots""");
                     return 0;
                 }
@@ -64,7 +68,8 @@ public final class WindowShots {
         }
         Files.createDirectories(out);
         ExperimentSpec spec = BenchWindow.spec(preset[0], sets);
-        try (BenchWindow window = BenchWindow.open(spec, dark)) {
+        // The shots record into the experiment store (GIA_DB or -Dgia.db chooses it), so the history has runs.
+        try (BenchWindow window = BenchWindow.open(spec, dark, all ? org.giaworkbench.store.ExperimentStore.openDefault(null) : null)) {
             window.awaitRunnable();
             // Let the engine line in the status bar and the preview settle before the first picture.
             Thread.sleep(1500);
@@ -110,6 +115,7 @@ public final class WindowShots {
             if (all) {
                 saveDetail(window, out.resolve("detail.png"));
                 saveGradSim(window, out.resolve("gradsim.png"));
+                saveStoredViews(window, out);
             }
             System.out.printf(Locale.ROOT, "gia shots: wrote %s, %s%s%n", out.resolve("start.png"),
                     taken[0] ? midFile + ", " : "", out.resolve("end.png"));
@@ -168,6 +174,76 @@ public final class WindowShots {
         }
         Thread.sleep(500);
         write(BenchWindow.fx(() -> gradsim.getScene().snapshot(null)), file);
+    }
+
+    /**
+     * The sweep dialog after a small sweep of the shot's spec (the dialog's default row, two seeds),
+     * then the history of stored runs and the comparison of the newest three.
+     */
+    private static void saveStoredViews(BenchWindow window, Path out) throws Exception {
+        BenchWindow.fx(() -> {
+            var dialog = window.workbench.sweepDialog();
+            dialog.show();
+            dialog.form().seedsProperty().set(2);
+            dialog.run().start(dialog.form().plan());
+            return null;
+        });
+        long deadline = System.currentTimeMillis() + 20 * 60_000;
+        while (BenchWindow.fx(() -> window.workbench.sweepDialog().run().runningProperty().get())) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("the sweep did not end in 20 minutes");
+            }
+            Thread.sleep(500);
+        }
+        Thread.sleep(700);
+        write(BenchWindow.fx(() -> snapshotOtherWindow(window, "#sweepPane")), out.resolve("sweep.png"));
+        BenchWindow.fx(() -> {
+            window.workbench.sweepDialog().stage().hide();
+            return null;
+        });
+        BenchWindow.fx(() -> {
+            window.workbench.controller().select(MainController.Nav.HISTORY);
+            window.workbench.history().refresh();
+            return null;
+        });
+        Thread.sleep(1500);
+        save(window, out.resolve("history.png"));
+        int selected = BenchWindow.fx(() -> {
+            @SuppressWarnings("unchecked")
+            TableView<Object> table = (TableView<Object>) window.stage.getScene().lookup("#runTable");
+            int n = Math.min(3, table.getItems().size());
+            table.getSelectionModel().clearSelection();
+            table.getSelectionModel().selectRange(0, n);
+            if (n >= 2) {
+                ((Button) window.stage.getScene().lookup("#compareButton")).fire();
+            }
+            return n;
+        });
+        if (selected >= 2) {
+            Thread.sleep(1500);
+            write(BenchWindow.fx(() -> snapshotOtherWindow(window, "#compareView")), out.resolve("compare.png"));
+        }
+        // A stored run opened from the history, in the run pane.
+        BenchWindow.fx(() -> {
+            @SuppressWarnings("unchecked")
+            TableView<Object> table = (TableView<Object>) window.stage.getScene().lookup("#runTable");
+            table.getSelectionModel().clearAndSelect(table.getItems().size() - 1);
+            ((Button) window.stage.getScene().lookup("#openRunButton")).fire();
+            return null;
+        });
+        Thread.sleep(1500);
+        save(window, out.resolve("stored-run.png"));
+    }
+
+    private static WritableImage snapshotOtherWindow(BenchWindow window, String rootId) {
+        for (Window w : Window.getWindows()) {
+            if (w != window.stage && w.getScene() != null && w.getScene().lookup(rootId) != null) {
+                w.getScene().getRoot().applyCss();
+                w.getScene().getRoot().layout();
+                return w.getScene().snapshot(null);
+            }
+        }
+        throw new IllegalStateException("no window shows " + rootId);
     }
 
     private static void write(WritableImage image, Path file) {

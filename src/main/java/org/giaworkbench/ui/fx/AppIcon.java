@@ -38,7 +38,9 @@ public enum AppIcon {
     ERROR(MaterialDesignA.ALERT_CIRCLE),
     CANCELLED(MaterialDesignC.CANCEL),
     DEVICE(MaterialDesignC.CHIP),
-    MEMORY(MaterialDesignM.MEMORY);
+    MEMORY(MaterialDesignM.MEMORY),
+    PRESETS(MaterialDesignB.BOOKMARK_MULTIPLE),
+    SWEEP(MaterialDesignC.CHART_LINE);
 
     private final Ikon ikon;
 

@@ -3,7 +3,6 @@ package org.giaworkbench.ui.run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -15,13 +14,10 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.Tooltip;
-import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.giaworkbench.ui.fx.AppIcon;
-import org.giaworkbench.ui.fx.Images;
 import org.giaworkbench.ui.fx.Messages;
 
 /**
@@ -155,33 +151,9 @@ public final class RunController {
     private void drawGallery(RunRecord r) {
         List<VBox> cells = new ArrayList<>();
         for (GalleryPair p : r.pairs()) {
-            cells.add(pairCell(p, r, this::openDetail));
+            cells.add(PairCells.pair(p, pair -> openDetail(new PairSelection(r, pair))));
         }
         gallery.getChildren().setAll(cells);
-    }
-
-    private static VBox pairCell(GalleryPair p, RunRecord r, Consumer<PairSelection> open) {
-        int scale = Math.max(1, 96 / p.truth().height());
-        ImageView truth = new ImageView(Images.of(p.truth(), p.position(), scale));
-        ImageView recon = new ImageView(Images.of(p.reconstruction(), p.position(), scale));
-        Label metrics = new Label(Messages.get("run.pair.metrics", String.format(Locale.ROOT, "%.2f", p.psnr()),
-                String.format(Locale.ROOT, "%.3f", p.ssim())));
-        metrics.getStyleClass().add("gia-metric");
-        Label extra = new Label(ExtraText.pair(p.extra(), p.position()));
-        extra.getStyleClass().addAll("gia-metric", "gia-extra-metric");
-        extra.setVisible(!p.extra().isEmpty());
-        extra.setManaged(!p.extra().isEmpty());
-        if (!p.extra().isEmpty()) {
-            extra.setTooltip(new Tooltip(ExtraText.variants(p.extra())));
-        }
-        Label label = new Label(Messages.get("run.pair.label", p.position(), p.label()));
-        label.getStyleClass().add("gia-muted");
-        VBox cell = new VBox(new HBox(4, truth, recon), metrics, extra, label);
-        cell.getStyleClass().addAll("gia-pair", "gia-quality-" + p.quality().name().toLowerCase(Locale.ROOT));
-        cell.setId("pair-" + p.position());
-        Tooltip.install(cell, new Tooltip(Messages.get("run.pair.tooltip")));
-        cell.setOnMouseClicked(e -> open.accept(new PairSelection(r, p)));
-        return cell;
     }
 
     /** A pair the user clicked, with the run it belongs to (for its metric history). */

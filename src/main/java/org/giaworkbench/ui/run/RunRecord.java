@@ -42,6 +42,7 @@ public final class RunRecord {
 
     private final ExperimentSpec spec;
     private final LocalTime startedAt = LocalTime.now();
+    private long storedId;
     private final ObjectProperty<RunState> state = new SimpleObjectProperty<>(this, "state", RunState.STARTING);
     private final IntegerProperty iteration = new SimpleIntegerProperty(this, "iteration", 0);
     private final IntegerProperty totalIterations = new SimpleIntegerProperty(this, "totalIterations", 0);
@@ -106,21 +107,78 @@ public final class RunRecord {
     }
 
     private void showImages(ImageBatch reconstruction, ImageScores scores) {
-        if (truth == null || reconstruction == null || scores == null) {
+        if (scores == null) {
             return;
         }
         if (!scores.extra().isEmpty()) {
             lastExtra = ExtraText.ordered(scores.extra());
             extraMeans.set(ExtraText.means(lastExtra));
         }
+        showImages(reconstruction, scores.psnr(), scores.ssim(), scores.psnrMean(), scores.ssimMean());
+    }
+
+    private void showImages(ImageBatch reconstruction, double[] psnrs, double[] ssims, double psnrMean, double ssimMean) {
+        if (truth == null || reconstruction == null) {
+            return;
+        }
         List<GalleryPair> next = new ArrayList<>(truth.count());
         for (int i = 0; i < truth.count(); i++) {
             next.add(new GalleryPair(i, truth, reconstruction, i < trueLabels.length ? trueLabels[i] : -1,
-                    scores.psnr()[i], scores.ssim()[i], lastExtra));
+                    i < psnrs.length ? psnrs[i] : Double.NaN, i < ssims.length ? ssims[i] : Double.NaN, lastExtra));
         }
         pairs.setAll(next);
-        psnr.set(scores.psnrMean());
-        ssim.set(scores.ssimMean());
+        psnr.set(psnrMean);
+        ssim.set(ssimMean);
+    }
+
+    /** What the experiment store keeps of an ended (or still running) run, to show it like a live one. */
+    public record Stored(long id, ExperimentSpec spec, RunState state, String outcome, ImageBatch truth, int[] labels,
+                         ImageBatch reconstruction, double[] psnr, double[] ssim, double psnrMean, double ssimMean,
+                         List<SeriesPoint> series, int iterations, int totalIterations, double wallSeconds) {
+    }
+
+    /**
+     * A record of a stored run: the gallery, charts and tiles read it exactly as they read a live run
+     * (no result object: the stored run is shown, not exported from here).
+     */
+    public static RunRecord restored(Stored s) {
+        RunRecord r = new RunRecord(s.spec());
+        r.storedId = s.id();
+        r.truth = s.truth();
+        r.trueLabels = s.labels() == null ? new int[0] : s.labels().clone();
+        r.totalIterations.set(s.totalIterations());
+        r.iteration.set(s.iterations());
+        r.elapsedSeconds.set(Double.isFinite(s.wallSeconds()) ? s.wallSeconds() : 0);
+        // The run's average speed (the live value is gone).
+        if (Double.isFinite(s.wallSeconds()) && s.wallSeconds() > 0) {
+            r.iterationsPerSecond.set(s.iterations() / s.wallSeconds());
+        }
+        r.showImages(s.reconstruction(), s.psnr(), s.ssim(), s.psnrMean(), s.ssimMean());
+        r.redrawSeries(s.series());
+        if (!r.pairs.isEmpty()) {
+            r.imageHistory.add(new ImageHistoryPoint(s.iterations(), s.psnr().clone(), s.ssim().clone()));
+        }
+        r.outcome.set(s.outcome() == null ? "" : s.outcome());
+        r.state.set(s.state());
+        return r;
+    }
+
+    /** The run's id in the experiment store; 0 for a run of this window. */
+    public long storedId() {
+        return storedId;
+    }
+
+    private void redrawSeries(List<SeriesPoint> series) {
+        lossSeries.clear();
+        psnrSeries.clear();
+        for (SeriesPoint p : series) {
+            if (p.loss() > 0) {
+                lossSeries.add(p.iteration(), Math.log10(p.loss()));
+            }
+            if (Double.isFinite(p.psnr())) {
+                psnrSeries.add(p.iteration(), p.psnr());
+            }
+        }
     }
 
     private void end(RunState terminal, RunResult r, String failure, String hintText) {
@@ -135,14 +193,7 @@ public final class RunRecord {
             showImages(r.reconstruction(), r.scores());
             // The result's series has every iteration: redraw the charts from it rather than from the
             // coalesced live events, so a reopened run shows its exact history.
-            lossSeries.clear();
-            psnrSeries.clear();
-            for (SeriesPoint p : r.series()) {
-                if (p.loss() > 0) {
-                    lossSeries.add(p.iteration(), Math.log10(p.loss()));
-                }
-                psnrSeries.add(p.iteration(), p.psnr());
-            }
+            redrawSeries(r.series());
         }
         String best = r == null ? "-" : String.format(Locale.ROOT, "%.2f", r.scores().psnrMean());
         int done = r == null ? iteration.get() : r.iterations();
@@ -250,6 +301,9 @@ public final class RunRecord {
 
     /** Short title for lists, e.g. "#2 dlg on lenet-dlg, batch 1". */
     public String title(long number) {
+        if (storedId > 0) {
+            return Messages.get("history.storedTitle", storedId, spec.attack().id(), spec.model().arch(), spec.data().batch());
+        }
         return Messages.get("history.title", number, spec.attack().id(), spec.model().arch(),
                 spec.data().batch());
     }

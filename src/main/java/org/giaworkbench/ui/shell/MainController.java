@@ -59,6 +59,9 @@ public final class MainController {
     @FXML private Button gradSimButton;
     private java.util.function.Consumer<javafx.stage.Window> gradSimOpener = w -> { };
     @FXML private ToggleButton themeToggle;
+    @FXML private javafx.scene.control.MenuButton presetsMenu;
+    @FXML private Button sweepButton;
+    private java.util.function.Consumer<org.giaworkbench.sweep.SweepDefinition> sweepAction = def -> { };
     @FXML private ToggleButton navDataset;
     @FXML private ToggleButton navModel;
     @FXML private ToggleButton navAttack;
@@ -70,6 +73,8 @@ public final class MainController {
     @FXML private Label arraysLabel;
     @FXML private Label stateLabel;
     @FXML private Label messageLabel;
+    @FXML private javafx.scene.layout.HBox noticeBar;
+    @FXML private Label noticeLabel;
 
     public MainController(WorkbenchModel model, Map<Nav, Parent> panes, BooleanProperty darkTheme, Executor background) {
         this.model = model;
@@ -88,6 +93,23 @@ public final class MainController {
         decorate(exportButton, AppIcon.EXPORT, "tooltip.export");
         gradSimButton.setTooltip(new Tooltip(Messages.get("tooltip.gradsim")));
         themeToggle.setGraphic(AppIcon.THEME.node());
+        presetsMenu.setTooltip(new Tooltip(Messages.get("tooltip.presets")));
+        presetsMenu.setGraphic(AppIcon.PRESETS.node());
+        decorate(sweepButton, AppIcon.SWEEP, "tooltip.sweep");
+        for (String name : org.giaworkbench.core.spec.Presets.names()) {
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(name);
+            item.setId("preset-" + name);
+            item.setOnAction(e -> loadPreset(name));
+            presetsMenu.getItems().add(item);
+        }
+        // Sweep presets (the seed's findings) open the sweep dialog with their factors.
+        presetsMenu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+        for (String name : org.giaworkbench.sweep.SweepPresets.names()) {
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(Messages.get("preset.sweep", name));
+            item.setId("sweep-preset-" + name);
+            item.setOnAction(e -> loadSweepPreset(name));
+            presetsMenu.getItems().add(item);
+        }
 
         runButton.disableProperty().bind(model.canRunProperty().not());
         cancelButton.disableProperty().bind(model.runningProperty().not());
@@ -143,6 +165,20 @@ public final class MainController {
         });
         stateLabel.setText(stateText());
         messageLabel.textProperty().bind(model.messageProperty());
+        noticeBar.managedProperty().bind(noticeBar.visibleProperty());
+        noticeBar.setVisible(false);
+        noticeLabel.setGraphic(AppIcon.WARNING.node());
+    }
+
+    /** A non-blocking banner under the toolbar (e.g. the experiment store was damaged and replaced). */
+    public void showNotice(String text) {
+        noticeLabel.setText(text);
+        noticeBar.setVisible(true);
+    }
+
+    @FXML
+    private void onDismissNotice() {
+        noticeBar.setVisible(false);
     }
 
     private String stateText() {
@@ -182,6 +218,38 @@ public final class MainController {
     private void onRun() {
         if (model.run() != null) {
             select(Nav.RUN);
+        }
+    }
+
+    /** What the Sweep button and the sweep presets open: the sweep dialog, with a preset's factors or as it was (null). */
+    public void setSweepAction(java.util.function.Consumer<org.giaworkbench.sweep.SweepDefinition> action) {
+        this.sweepAction = action;
+    }
+
+    @FXML
+    private void onSweep() {
+        sweepAction.accept(null);
+    }
+
+    /** A sweep preset: its base goes into the panes (the sweep's base is always the panes' spec), then the dialog opens. */
+    void loadSweepPreset(String name) {
+        try {
+            org.giaworkbench.sweep.SweepDefinition def = org.giaworkbench.sweep.SweepPresets.load(name);
+            model.apply(SpecJson.bind(def.base()));
+            model.messageProperty().set(Messages.get("status.preset", name));
+            sweepAction.accept(def);
+        } catch (GiaException e) {
+            model.messageProperty().set(Messages.get("status.openFailed", e.getMessage()));
+        }
+    }
+
+    /** Loads a bundled preset into the panes. */
+    void loadPreset(String name) {
+        try {
+            model.apply(org.giaworkbench.core.spec.Presets.load(name));
+            model.messageProperty().set(Messages.get("status.preset", name));
+        } catch (GiaException e) {
+            model.messageProperty().set(Messages.get("status.openFailed", e.getMessage()));
         }
     }
 

@@ -17,6 +17,8 @@ import org.giaworkbench.compute.ComputeService;
 import org.giaworkbench.compute.ModelInspector;
 import org.giaworkbench.core.run.RunHandle;
 import org.giaworkbench.core.spec.Presets;
+import org.giaworkbench.store.ExperimentStore;
+import org.giaworkbench.store.RunTags;
 import org.giaworkbench.ui.attack.AttackController;
 import org.giaworkbench.ui.attack.AttackModel;
 import org.giaworkbench.ui.dataset.DatasetController;
@@ -25,6 +27,10 @@ import org.giaworkbench.ui.fx.Fxml;
 import org.giaworkbench.ui.fx.FxRunEventSink;
 import org.giaworkbench.ui.fx.Messages;
 import org.giaworkbench.ui.history.HistoryController;
+import org.giaworkbench.ui.history.HistoryModel;
+import org.giaworkbench.ui.store.StoreAccess;
+import org.giaworkbench.ui.sweep.SweepDialog;
+import org.giaworkbench.ui.sweep.WindowSweeps;
 import org.giaworkbench.ui.model.ModelChoiceModel;
 import org.giaworkbench.ui.model.ModelController;
 import org.giaworkbench.ui.model.TrainingModel;
@@ -40,23 +46,40 @@ public final class Workbench {
     public static final String START_PRESET = "quickstart-dlg";
 
     private final ComputeService compute;
+    private final ExperimentStore store;
     private final ExecutorService background = Executors.newFixedThreadPool(2, daemon("gia-ui-worker"));
     // Counting parameters waits for the compute thread; its own thread keeps previews from queueing behind it.
     private final ExecutorService counting = Executors.newSingleThreadExecutor(daemon("gia-ui-count"));
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(false);
+    private final StoreAccess storeAccess;
+    private final HistoryModel history;
     private final WorkbenchModel model;
     private final MainController main;
+    private SweepDialog sweep;
     private final Parent root;
 
     public Workbench(ComputeService compute) {
+        this(compute, null);
+    }
+
+    /**
+     * @param store where every run started in the window is recorded (null: nowhere); the caller owns it
+     */
+    public Workbench(ComputeService compute, ExperimentStore store) {
         this.compute = compute;
+        this.store = store;
+        storeAccess = StoreAccess.of(store, Platform::runLater);
         DatasetModel dataset = new DatasetModel(background, Platform::runLater);
         ModelChoiceModel network = new ModelChoiceModel(Catalog.models(),
                 (spec, classes, channels, res) -> ModelInspector.parameterCount(compute, spec, classes, channels, res),
                 counting, Platform::runLater);
         AttackModel attack = new AttackModel(Catalog.attacks());
-        model = new WorkbenchModel(dataset, network, attack, compute::submit, FxRunEventSink::onFxThread);
+        // The recorder is outermost: it writes each event on the compute thread, then the FX sink coalesces it.
+        WorkbenchModel.Runner runner = store == null ? compute::submit
+                : (spec, sink) -> compute.submit(spec, store.recorder(spec, RunTags.NONE, sink));
+        model = new WorkbenchModel(dataset, network, attack, runner, FxRunEventSink::onFxThread);
         model.apply(Presets.load(START_PRESET));
+        history = new HistoryModel(storeAccess);
 
         Map<MainController.Nav, Parent> panes = new EnumMap<>(MainController.Nav.class);
         panes.put(MainController.Nav.DATASET, Fxml.load("/fxml/dataset/DatasetPane.fxml", c -> new DatasetController(dataset)));
@@ -68,13 +91,34 @@ public final class Workbench {
                 c -> new RunController(model.shownProperty(), darkTheme, model::number)));
         MainController[] frame = new MainController[1];
         panes.put(MainController.Nav.HISTORY, Fxml.load("/fxml/history/HistoryPane.fxml",
-                c -> new HistoryController(model.history(), model.shownProperty(), model::number,
-                        () -> frame[0].select(MainController.Nav.RUN))));
+                c -> new HistoryController(history, record -> {
+                    model.shownProperty().set(record);
+                    frame[0].select(MainController.Nav.RUN);
+                })));
         main = new MainController(model, panes, darkTheme, background);
+        main.setSweepAction(def -> {
+            SweepDialog dialog = sweepDialog();
+            if (def != null) {
+                dialog.load(def);
+            }
+            dialog.show();
+        });
         frame[0] = main;
         main.setGradSimOpener(owner -> org.giaworkbench.ui.gradsim.GradSimView.show(owner,
                 Catalog.models().stream().map(d -> d.id()).toList(), compute::gradientSimilarity));
         root = Fxml.load("/fxml/shell/MainWindow.fxml", c -> main);
+        // The table follows this window's runs; runs of other processes appear on Refresh.
+        model.endedRunsProperty().addListener((obs, was, now) -> history.refresh());
+        history.refresh();
+        // What opening the store found (a damaged file moved aside, interrupted runs) shows in a banner.
+        if (store != null && !store.notices().isEmpty()) {
+            main.showNotice(String.join("\n", store.notices()));
+        }
+    }
+
+    /** The experiment store the window records into, or null. */
+    public ExperimentStore store() {
+        return store;
     }
 
     private static ThreadFactory daemon(String name) {
@@ -131,12 +175,33 @@ public final class Workbench {
 
     /** Stops the helper threads (the compute service is the caller's to close). */
     public void dispose() {
+        storeAccess.close();
         background.shutdownNow();
         counting.shutdownNow();
     }
 
     public WorkbenchModel model() {
         return model;
+    }
+
+    /** The sweep window (made on first use: it needs the main window as owner). */
+    public SweepDialog sweepDialog() {
+        if (sweep == null) {
+            sweep = new SweepDialog(root.getScene() == null ? null : root.getScene().getWindow(), model::spec,
+                    new WindowSweeps(compute, store), background);
+            // Each finished cell is a stored run: the history shows it.
+            sweep.run().resultsProperty().addListener((obs, was, now) -> history.refresh());
+        }
+        return sweep;
+    }
+
+    public HistoryModel history() {
+        return history;
+    }
+
+    /** The store's background thread for the history and the sweep dialog. */
+    public StoreAccess storeAccess() {
+        return storeAccess;
     }
 
     public MainController controller() {

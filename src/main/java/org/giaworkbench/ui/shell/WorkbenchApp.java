@@ -5,7 +5,9 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.giaworkbench.compute.ComputeService;
 import org.giaworkbench.core.run.RunHandle;
+import org.giaworkbench.core.GiaException;
 import org.giaworkbench.core.spec.SpecJson;
+import org.giaworkbench.store.ExperimentStore;
 import org.giaworkbench.ui.fx.Messages;
 
 /**
@@ -19,6 +21,8 @@ public final class WorkbenchApp extends Application {
     static final long CLOSE_WAIT_SECONDS = 20;
 
     private ComputeService compute;
+    private ExperimentStore store;
+    private String storeError;
     private Workbench workbench;
 
     /** Opens the window and returns when it has closed. */
@@ -26,10 +30,25 @@ public final class WorkbenchApp extends Application {
         Application.launch(WorkbenchApp.class, args);
     }
 
+    /** On the launcher thread, not the FX thread: opening (and checking) the store may take a moment. */
+    @Override
+    public void init() {
+        try {
+            store = ExperimentStore.openDefault(null);
+            store.notices().forEach(n -> System.err.println("gia: " + n));
+        } catch (GiaException e) {
+            storeError = Messages.get("notice.noStore", e.getMessage() + (e.hint().isEmpty() ? "" : " (" + e.hint() + ")"));
+            System.err.println("gia: " + storeError);
+        }
+    }
+
     @Override
     public void start(Stage stage) {
         compute = new ComputeService();
-        workbench = new Workbench(compute);
+        workbench = new Workbench(compute, store);
+        if (storeError != null) {
+            workbench.controller().showNotice(storeError);
+        }
         String specFile = System.getProperty("gia.spec");
         if (specFile != null && !specFile.isBlank()) {
             workbench.model().apply(SpecJson.read(java.nio.file.Path.of(specFile)));
@@ -70,6 +89,9 @@ public final class WorkbenchApp extends Application {
             workbench.stopRun(running, CLOSE_WAIT_SECONDS);
             workbench.dispose();
             compute.close();
+            if (store != null) {
+                store.close();
+            }
             Platform.runLater(Platform::exit);
         }, "gia-close");
         closer.setDaemon(true);

@@ -56,6 +56,7 @@ public final class WorkbenchModel {
             new javafx.beans.property.SimpleBooleanProperty(this, "exportable", false);
     private final BooleanBinding running;
     private final BooleanBinding canRun;
+    private final IntegerProperty endedRuns = new SimpleIntegerProperty(this, "endedRuns", 0);
     private RunHandle handle;
     private String name = "";
     private RunSpec runSettings = RunSpec.defaults();
@@ -122,6 +123,14 @@ public final class WorkbenchModel {
             handle = null;
             active.set(null);
         }
+        if (event.isTerminal()) {
+            endedRuns.set(endedRuns.get() + 1);
+        }
+    }
+
+    /** Counts the runs of this window that have ended (the history refreshes on it). */
+    public javafx.beans.property.ReadOnlyIntegerProperty endedRunsProperty() {
+        return endedRuns;
     }
 
     /** Asks the running attack to stop at its next iteration; it keeps its best reconstruction. */

@@ -1,0 +1,133 @@
+package org.giaworkbench.sweep;
+
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import org.giaworkbench.compute.ComputeService;
+import org.giaworkbench.compute.GradientSimilarity;
+import org.giaworkbench.core.GiaException;
+import org.giaworkbench.core.run.RunEvent;
+import org.giaworkbench.core.run.RunHandle;
+import org.giaworkbench.store.ExperimentStore;
+import org.giaworkbench.store.RunRecorder;
+import org.giaworkbench.store.RunSummary;
+import org.giaworkbench.store.RunTags;
+import org.giaworkbench.store.StoredStatus;
+
+/**
+ * Runs a sweep's missing cells one after the other on the compute service, each recorded in the
+ * store with the sweep's id and its cell key. Cells with a finished run in the store are skipped, so
+ * running the same sweep again resumes it. Blocks the caller (never call it on the FX thread);
+ * {@link #cancel()} from any thread stops the current run and the sweep.
+ */
+public final class SweepRunner {
+
+    /** What a sweep tells its caller; every method has a default so callers pick what they show. */
+    public interface Listener {
+        default void planned(SweepPlan plan, int missing) {
+        }
+
+        default void skipped(int index, SweepCell cell, long runId) {
+        }
+
+        default void started(int index, SweepCell cell) {
+        }
+
+        /** Every event of the cell's run, on the compute thread. */
+        default void event(int index, SweepCell cell, RunEvent event) {
+        }
+
+        default void ended(int index, SweepCell cell, RunSummary run) {
+        }
+    }
+
+    /** How a sweep call ended. */
+    public record Outcome(int total, int skipped, int ran, int notFinished, boolean cancelled) {
+    }
+
+    private final ComputeService compute;
+    private final ExperimentStore store;
+    private volatile boolean cancelled;
+    private volatile RunHandle current;
+
+    public SweepRunner(ComputeService compute, ExperimentStore store) {
+        this.compute = compute;
+        this.store = store;
+    }
+
+    public void cancel() {
+        cancelled = true;
+        RunHandle h = current;
+        if (h != null) {
+            h.cancel();
+        }
+    }
+
+    public Outcome run(SweepPlan plan, Listener listener) throws InterruptedException {
+        store.putSweep(plan.sweepId(), plan.definition().toJson().toString());
+        int missing = 0;
+        for (SweepCell c : plan.cells()) {
+            if (store.finishedRun(plan.sweepId(), c.key()).isEmpty()) {
+                missing++;
+            }
+        }
+        listener.planned(plan, missing);
+        int skipped = 0;
+        int ran = 0;
+        int notFinished = 0;
+        for (int i = 0; i < plan.cells().size() && !cancelled; i++) {
+            SweepCell cell = plan.cells().get(i);
+            OptionalLong done = store.finishedRun(plan.sweepId(), cell.key());
+            if (done.isPresent()) {
+                addMetrics(plan, cell, done.getAsLong());
+                skipped++;
+                listener.skipped(i, cell, done.getAsLong());
+                continue;
+            }
+            listener.started(i, cell);
+            final int index = i;
+            RunRecorder recorder = store.recorder(cell.spec(), new RunTags(plan.sweepId(), cell.key()),
+                    e -> listener.event(index, cell, e));
+            RunHandle handle = compute.submit(cell.spec(), recorder);
+            current = handle;
+            if (cancelled) {
+                handle.cancel();
+            }
+            try {
+                handle.outcome().get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("sweep cell " + cell.key() + " failed unexpectedly", e.getCause());
+            } finally {
+                current = null;
+            }
+            ran++;
+            if (recorder.storedId().isEmpty()) {
+                notFinished++;
+                continue;
+            }
+            long id = recorder.storedId().getAsLong();
+            RunSummary summary = store.summary(id).orElseThrow();
+            if (summary.status() == StoredStatus.FINISHED) {
+                addMetrics(plan, cell, id);
+            } else {
+                notFinished++;
+            }
+            listener.ended(i, cell, summary);
+        }
+        return new Outcome(plan.cells().size(), skipped, ran, notFinished, cancelled);
+    }
+
+    /** Computes the sweep's extra metrics that the run does not have yet (also for resumed cells). */
+    private void addMetrics(SweepPlan plan, SweepCell cell, long runId) {
+        if (plan.definition().metrics().contains(SweepDefinition.GRADIENT_COSINE)
+                && !store.require(runId).metrics().containsKey(SweepDefinition.GRADIENT_COSINE)) {
+            try {
+                store.putMetric(runId, SweepDefinition.GRADIENT_COSINE, GradientSimilarity.meanSingleToBatchCosine(compute, cell.spec()));
+            } catch (GiaException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new GiaException(GiaException.Kind.ENGINE, "cannot compute the gradient similarity of cell " + cell.key()
+                        + ": " + e.getMessage(), "", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The window's access to the experiment store: one background thread for all its JDBC work. */
+package org.giaworkbench.ui.store;
