@@ -81,20 +81,26 @@ public final class MatchingObjective implements Objective {
             x.setRequiresGradient(true);
             List<NDArray> variables = new ArrayList<>(2);
             variables.add(x);
-            NDArray logits = view.model().forward(x);
-            NDArray loss;
-            if (fixedOneHot != null) {
-                loss = ClassificationLoss.crossEntropy(logits, fixedOneHot);
-            } else {
-                NDArray labelLogits = step.create(fill(labelBuffer, vector, imageValues, vector.length - imageValues),
+            NDArray labelLogits = null;
+            if (fixedOneHot == null) {
+                labelLogits = step.create(fill(labelBuffer, vector, imageValues, vector.length - imageValues),
                         new Shape(view.batchSize(), view.numClasses()), DataType.FLOAT32);
                 labelLogits.setRequiresGradient(true);
                 variables.add(labelLogits);
-                loss = ClassificationLoss.softCrossEntropy(logits, labelLogits);
             }
             NDArray extra = tvWeight > 0 ? TotalVariation.of(x).mul((float) tvWeight) : step.zeros(new Shape());
-            MatchResult r = context.gradients().match(loss, view.model().trainableArrays(), view.gradients(),
-                    variables, extra, distance, step);
+            MatchResult r;
+            if (view.simulatesLocalTraining()) {
+                // FedAvg with simulation: unroll the assumed local training instead of one gradient.
+                NDArray targets = labelLogits == null ? fixedOneHot : labelLogits.softmax(1);
+                r = UpdateMatching.match(view, x, targets, variables, extra, distance, context.gradients(), step);
+            } else {
+                NDArray logits = view.model().forward(x);
+                NDArray loss = labelLogits == null ? ClassificationLoss.crossEntropy(logits, fixedOneHot)
+                        : ClassificationLoss.softCrossEntropy(logits, labelLogits);
+                r = context.gradients().match(loss, view.model().trainableArrays(), view.gradients(),
+                        variables, extra, distance, step);
+            }
             float[] dx = r.variableGradients().get(0).toFloatArray();
             System.arraycopy(dx, 0, gradient, 0, imageValues);
             if (variables.size() > 1) {

@@ -87,6 +87,41 @@ public final class GiaModel {
         return block.forward(store, new NDList(x), batchNormTrain).singletonOrThrow();
     }
 
+    /**
+     * Logits for a batch with the trainable parameters replaced by {@code weights} (same order and
+     * shapes as {@link #trainableArrays()}), e.g. weights after some differentiable SGD steps. The
+     * block reads every parameter through its {@link ParameterStore}, so a store that hands out the
+     * given arrays evaluates the model there without touching (or copying) its own parameters; the graph
+     * runs through {@code weights}. BatchNorm statistics are the model's own.
+     */
+    public NDArray forwardWith(NDArray x, List<NDArray> weights) {
+        List<Parameter> trainable = parameters.stream().filter(Parameter::requiresGradient).toList();
+        if (weights.size() != trainable.size()) {
+            throw new IllegalArgumentException(weights.size() + " weights for " + trainable.size() + " parameters");
+        }
+        Map<String, NDArray> byId = new HashMap<>();
+        for (int i = 0; i < weights.size(); i++) {
+            byId.put(trainable.get(i).getId(), weights.get(i));
+        }
+        return block.forward(new SubstitutingStore(manager, byId), new NDList(x), batchNormTrain).singletonOrThrow();
+    }
+
+    /** A parameter store that answers with given arrays for some parameters (holds references only). */
+    private static final class SubstitutingStore extends ParameterStore {
+        private final Map<String, NDArray> substitutes;
+
+        SubstitutingStore(NDManager manager, Map<String, NDArray> substitutes) {
+            super(manager, false);
+            this.substitutes = substitutes;
+        }
+
+        @Override
+        public NDArray getValue(Parameter parameter, ai.djl.Device device, boolean training) {
+            NDArray given = parameter == null ? null : substitutes.get(parameter.getId());
+            return given != null ? given : super.getValue(parameter, device, training);
+        }
+    }
+
     /** The trainable parameters (what the client's gradient covers), in the stable order. */
     public List<NDArray> trainableArrays() {
         List<NDArray> out = new ArrayList<>();
