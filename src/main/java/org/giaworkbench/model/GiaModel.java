@@ -106,13 +106,37 @@ public final class GiaModel {
         return block.forward(new SubstitutingStore(manager, byId), new NDList(x), batchNormTrain).singletonOrThrow();
     }
 
-    /** A parameter store that answers with given arrays for some parameters (holds references only). */
-    private static final class SubstitutingStore extends ParameterStore {
+    /** What enters one BatchNorm layer in a forward, with the layer's running statistics. */
+    public record BatchNormInput(NDArray input, NDArray runningMean, NDArray runningVar) {
+    }
+
+    /** Logits and, in network order, the input of every BatchNorm layer (empty for models without BatchNorm). */
+    public record RecordedForward(NDArray logits, List<BatchNormInput> batchNormInputs) {
+    }
+
+    /** A forward that also shows what enters each BatchNorm layer (for priors on those statistics). */
+    public RecordedForward forwardRecording(NDArray x) {
+        SubstitutingStore store = new SubstitutingStore(manager, Map.of());
+        NDArray logits = block.forward(store, new NDList(x), batchNormTrain).singletonOrThrow();
+        return new RecordedForward(logits, List.copyOf(store.recorded));
+    }
+
+    /**
+     * A parameter store that answers with given arrays for some parameters and collects BatchNorm inputs
+     * (holds references only, for one forward).
+     */
+    private static final class SubstitutingStore extends ParameterStore implements BatchNormTap.Recorder {
         private final Map<String, NDArray> substitutes;
+        private final List<BatchNormInput> recorded = new ArrayList<>();
 
         SubstitutingStore(NDManager manager, Map<String, NDArray> substitutes) {
             super(manager, false);
             this.substitutes = substitutes;
+        }
+
+        @Override
+        public void record(NDArray input, NDArray runningMean, NDArray runningVar) {
+            recorded.add(new BatchNormInput(input, runningMean, runningVar));
         }
 
         @Override
