@@ -7,6 +7,7 @@ import org.giaworkbench.core.result.RunResult;
 import org.giaworkbench.core.result.RunStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +28,11 @@ class FedAvgSimulationTest {
         OptimizationAttacksRecoveryTest.stop();
     }
 
-    /** Measured (fedavg-quick, 30 L-BFGS steps): see MARGIN_DB. */
+    /**
+     * NOT YET CALIBRATED: on the shared 2-core machine (load 20-27) this pair of runs did not finish in
+     * 17 minutes, so neither the margin nor the run time has been measured; MARGIN_DB is a guess.
+     */
+    @Disabled("uncalibrated: strong vs none margin not yet measured (runs too slow on the shared machine)")
     @Test
     void strongSimulationReconstructsClearlyBetterThanNoSimulation() throws Exception {
         RunResult strong = OptimizationAttacksRecoveryTest.run("fedavg-quick", "fl.simulation=strong");
