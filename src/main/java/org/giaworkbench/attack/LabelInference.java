@@ -37,8 +37,34 @@ public final class LabelInference {
         return labels;
     }
 
+    /**
+     * GradInversion's label restoration (Yin et al. 2021, section 3.2) for a batch of distinct labels:
+     * for each class the minimum over features of its row of the last layer's weight gradient, and the
+     * batch-size classes with the lowest minima, lowest first. (A class in the batch has (p_c - 1) < 0
+     * times non-negative features in its row, so a strongly negative entry.) With more images than
+     * classes the order repeats.
+     */
+    public static int[] fromRowMinima(ServerView view) {
+        double[] minima = lastLayerRows(view, true);
+        List<Integer> order = new ArrayList<>();
+        for (int c = 0; c < minima.length; c++) {
+            order.add(c);
+        }
+        order.sort(Comparator.comparingDouble(c -> minima[c]));
+        int[] labels = new int[view.batchSize()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = order.get(i % order.size());
+        }
+        return labels;
+    }
+
     /** Row sums of the last layer's weight gradient (classes x features). */
     static double[] lastLayerRowSums(ServerView view) {
+        return lastLayerRows(view, false);
+    }
+
+    /** Per class, the sum (or the minimum) of its row of the last layer's weight gradient. */
+    private static double[] lastLayerRows(ServerView view, boolean minimum) {
         NDArray weightGrad = null;
         for (NDArray g : view.gradients()) {
             if (g.getShape().dimension() == 2 && g.getShape().get(0) == view.numClasses()) {
@@ -52,9 +78,9 @@ public final class LabelInference {
         int features = (int) weightGrad.getShape().get(1);
         double[] sums = new double[view.numClasses()];
         for (int c = 0; c < sums.length; c++) {
-            double s = 0;
+            double s = minimum ? Double.POSITIVE_INFINITY : 0;
             for (int k = 0; k < features; k++) {
-                s += w[c * features + k];
+                s = minimum ? Math.min(s, w[c * features + k]) : s + w[c * features + k];
             }
             sums[c] = s;
         }

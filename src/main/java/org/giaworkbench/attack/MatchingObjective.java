@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.giaworkbench.attack.optim.Objective;
 import org.giaworkbench.model.ClassificationLoss;
+import org.giaworkbench.model.GiaModel;
 import org.giaworkbench.plugin.spi.AttackContext;
 import org.giaworkbench.plugin.spi.Distance;
 import org.giaworkbench.plugin.spi.MatchResult;
@@ -29,7 +30,7 @@ public final class MatchingObjective implements Objective {
     private final ServerView view;
     private final AttackContext context;
     private final Distance distance;
-    private final double tvWeight;
+    private final Regulariser regulariser;
     private final NDArray fixedOneHot;
     private final int imageValues;
     private final Shape batchShape;
@@ -45,10 +46,19 @@ public final class MatchingObjective implements Objective {
      *               batch x classes label logits after the images)
      */
     public MatchingObjective(ServerView view, AttackContext context, Distance distance, double tvWeight, int[] labels) {
+        this(view, context, distance, Regulariser.totalVariation(tvWeight), labels);
+    }
+
+    /**
+     * @param regulariser the prior added to the distance (null: none)
+     * @param labels      fixed labels, or null to optimise soft labels jointly
+     */
+    public MatchingObjective(ServerView view, AttackContext context, Distance distance, Regulariser regulariser,
+                             int[] labels) {
         this.view = view;
         this.context = context;
         this.distance = distance;
-        this.tvWeight = tvWeight;
+        this.regulariser = regulariser;
         this.imageValues = view.imageValues();
         this.batchShape = view.batchShape();
         NDArray like = view.gradients().get(0);
@@ -81,20 +91,31 @@ public final class MatchingObjective implements Objective {
             x.setRequiresGradient(true);
             List<NDArray> variables = new ArrayList<>(2);
             variables.add(x);
-            NDArray logits = view.model().forward(x);
-            NDArray loss;
-            if (fixedOneHot != null) {
-                loss = ClassificationLoss.crossEntropy(logits, fixedOneHot);
-            } else {
-                NDArray labelLogits = step.create(fill(labelBuffer, vector, imageValues, vector.length - imageValues),
+            NDArray labelLogits = null;
+            if (fixedOneHot == null) {
+                labelLogits = step.create(fill(labelBuffer, vector, imageValues, vector.length - imageValues),
                         new Shape(view.batchSize(), view.numClasses()), DataType.FLOAT32);
                 labelLogits.setRequiresGradient(true);
                 variables.add(labelLogits);
-                loss = ClassificationLoss.softCrossEntropy(logits, labelLogits);
             }
-            NDArray extra = tvWeight > 0 ? TotalVariation.of(x).mul((float) tvWeight) : step.zeros(new Shape());
-            MatchResult r = context.gradients().match(loss, view.model().trainableArrays(), view.gradients(),
-                    variables, extra, distance, step);
+            boolean recording = regulariser != null && regulariser.needsBatchNormInputs();
+            MatchResult r;
+            if (view.simulatesLocalTraining()) {
+                // FedAvg with simulation: unroll the assumed local training instead of one gradient.
+                List<GiaModel.BatchNormInput> bn = recording ? view.model().forwardRecording(x).batchNormInputs() : List.of();
+                NDArray extra = regulariser == null ? step.zeros(new Shape()) : regulariser.of(x, bn, step);
+                NDArray targets = labelLogits == null ? fixedOneHot : labelLogits.softmax(1);
+                r = UpdateMatching.match(view, x, targets, variables, extra, distance, context.gradients(), step);
+            } else {
+                GiaModel.RecordedForward forward = recording ? view.model().forwardRecording(x) : null;
+                NDArray logits = forward != null ? forward.logits() : view.model().forward(x);
+                NDArray extra = regulariser == null ? step.zeros(new Shape())
+                        : regulariser.of(x, forward != null ? forward.batchNormInputs() : List.of(), step);
+                NDArray loss = labelLogits == null ? ClassificationLoss.crossEntropy(logits, fixedOneHot)
+                        : ClassificationLoss.softCrossEntropy(logits, labelLogits);
+                r = context.gradients().match(loss, view.model().trainableArrays(), view.gradients(),
+                        variables, extra, distance, step);
+            }
             float[] dx = r.variableGradients().get(0).toFloatArray();
             System.arraycopy(dx, 0, gradient, 0, imageValues);
             if (variables.size() > 1) {

@@ -22,6 +22,8 @@ import org.giaworkbench.data.Dataset;
 import org.giaworkbench.data.DatasetFactory;
 import org.giaworkbench.data.LabeledBatch;
 import org.giaworkbench.data.Normalization;
+import org.giaworkbench.fl.FedAvgClient;
+import org.giaworkbench.fl.FedAvgProtocol;
 import org.giaworkbench.fl.FedSgdClient;
 import org.giaworkbench.fl.ThreatModel;
 import org.giaworkbench.metric.LabelAccuracy;
@@ -33,6 +35,7 @@ import org.giaworkbench.plugin.ParamValues;
 import org.giaworkbench.plugin.PluginRegistry;
 import org.giaworkbench.plugin.spi.Attack;
 import org.giaworkbench.plugin.spi.AttackPlugin;
+import org.giaworkbench.plugin.spi.ClientUpdate;
 import org.giaworkbench.plugin.spi.InputBox;
 import org.giaworkbench.plugin.spi.ServerView;
 
@@ -62,9 +65,7 @@ final class AttackRunner {
             throw GiaException.badInput("data.sameLabel must be between 0 and the batch size (" + spec.data().batch()
                     + "), got " + spec.data().sameLabel(), "");
         }
-        if (!"fedsgd".equals(spec.fl().protocol())) {
-            throw GiaException.badInput("fl.protocol '" + spec.fl().protocol() + "' is not available", "use fedsgd");
-        }
+        FedAvgProtocol.validate(spec.fl());
         ModelFactory.info(spec.model().arch());
         TrainedWeights.resolve(spec.model(), spec.data()); // a missing trained:K checkpoint fails before any work
         LpipsChoice.parse(spec.run().lpips());
@@ -96,13 +97,21 @@ final class AttackRunner {
             float[] inputs = normalization.normalize(truth.pixels(), truth.channels(), truth.height(), truth.width());
             Shape shape = new Shape(truth.count(), truth.channels(), truth.height(), truth.width());
             List<NDArray> observed;
+            ClientUpdate update = null;
             try (NDManager clientScope = runManager.newSubManager()) {
-                observed = FedSgdClient.gradient(model, clientScope.create(inputs, shape), batch.labels(),
-                        compute.oracle(), runManager);
+                NDArray x = clientScope.create(inputs, shape);
+                if (spec.fl().fedAvg()) {
+                    List<NDArray> delta = FedAvgClient.update(model, x, batch.labels(), FedAvgProtocol.client(spec.fl()),
+                            compute.oracle(), runManager);
+                    update = new ClientUpdate(delta, FedAvgProtocol.serverAssumption(spec.fl()));
+                    observed = asGradient(delta, FedAvgProtocol.readingLr(spec.fl()));
+                } else {
+                    observed = FedSgdClient.gradient(model, x, batch.labels(), compute.oracle(), runManager);
+                }
             }
             boolean granted = ThreatModel.labelsGranted(spec.fl().labels(), plugin.assumesKnownLabels());
             ServerView view = new ServerView(model, observed, truth.count(), new Shape(truth.channels(), truth.height(),
-                    truth.width()), numClasses, granted ? batch.labels().clone() : null, box);
+                    truth.width()), numClasses, granted ? batch.labels().clone() : null, box, update);
             RunSession session = new RunSession(runId, runManager, compute.oracle(), token, sink, spec.run().seed(),
                     spec.run().snapshotEvery(), truth, normalization);
             session.useExtraMetrics(ExtraMetrics.open(spec.run().lpips(), truth, dataset, runManager));
@@ -153,6 +162,11 @@ final class AttackRunner {
         Object iterations = params.values().get("iterations");
         Object restarts = params.values().get("restarts");
         return (iterations instanceof Integer i ? i : 0) * (restarts instanceof Integer r ? r : 1);
+    }
+
+    /** A FedAvg update read as one FedSGD gradient: {@code -delta / lr}, in the manager of {@code delta}. */
+    private static List<NDArray> asGradient(List<NDArray> delta, double lr) {
+        return delta.stream().map(d -> d.mul((float) (-1.0 / lr))).toList();
     }
 
     private static InputBox box(Normalization n, int channels) {

@@ -95,6 +95,65 @@ public final class GiaModel {
         return block.forward(store, new NDList(x), training).singletonOrThrow();
     }
 
+    /**
+     * Logits for a batch with the trainable parameters replaced by {@code weights} (same order and
+     * shapes as {@link #trainableArrays()}), e.g. weights after some differentiable SGD steps. The
+     * block reads every parameter through its {@link ParameterStore}, so a store that hands out the
+     * given arrays evaluates the model there without touching (or copying) its own parameters; the graph
+     * runs through {@code weights}. BatchNorm statistics are the model's own.
+     */
+    public NDArray forwardWith(NDArray x, List<NDArray> weights) {
+        List<Parameter> trainable = parameters.stream().filter(Parameter::requiresGradient).toList();
+        if (weights.size() != trainable.size()) {
+            throw new IllegalArgumentException(weights.size() + " weights for " + trainable.size() + " parameters");
+        }
+        Map<String, NDArray> byId = new HashMap<>();
+        for (int i = 0; i < weights.size(); i++) {
+            byId.put(trainable.get(i).getId(), weights.get(i));
+        }
+        return block.forward(new SubstitutingStore(manager, byId), new NDList(x), batchNormTrain).singletonOrThrow();
+    }
+
+    /** What enters one BatchNorm layer in a forward, with the layer's running statistics. */
+    public record BatchNormInput(NDArray input, NDArray runningMean, NDArray runningVar) {
+    }
+
+    /** Logits and, in network order, the input of every BatchNorm layer (empty for models without BatchNorm). */
+    public record RecordedForward(NDArray logits, List<BatchNormInput> batchNormInputs) {
+    }
+
+    /** A forward that also shows what enters each BatchNorm layer (for priors on those statistics). */
+    public RecordedForward forwardRecording(NDArray x) {
+        SubstitutingStore store = new SubstitutingStore(manager, Map.of());
+        NDArray logits = block.forward(store, new NDList(x), batchNormTrain).singletonOrThrow();
+        return new RecordedForward(logits, List.copyOf(store.recorded));
+    }
+
+    /**
+     * A parameter store that answers with given arrays for some parameters and collects BatchNorm inputs
+     * (holds references only, for one forward).
+     */
+    private static final class SubstitutingStore extends ParameterStore implements BatchNormTap.Recorder {
+        private final Map<String, NDArray> substitutes;
+        private final List<BatchNormInput> recorded = new ArrayList<>();
+
+        SubstitutingStore(NDManager manager, Map<String, NDArray> substitutes) {
+            super(manager, false);
+            this.substitutes = substitutes;
+        }
+
+        @Override
+        public void record(NDArray input, NDArray runningMean, NDArray runningVar) {
+            recorded.add(new BatchNormInput(input, runningMean, runningVar));
+        }
+
+        @Override
+        public NDArray getValue(Parameter parameter, ai.djl.Device device, boolean training) {
+            NDArray given = parameter == null ? null : substitutes.get(parameter.getId());
+            return given != null ? given : super.getValue(parameter, device, training);
+        }
+    }
+
     /** The trainable parameters (what the client's gradient covers), in the stable order. */
     public List<NDArray> trainableArrays() {
         List<NDArray> out = new ArrayList<>();

@@ -30,7 +30,10 @@ final class LayerNames {
                 .optStride(new Shape(stride, stride)).optPadding(new Shape(padding, padding)).optBias(bias).build();
     }
 
-    /** DJL momentum 0.9 is PyTorch's 0.1 (DJL passes 1 - momentum); epsilon 1e-5 as in PyTorch. */
+    /**
+     * DJL momentum 0.9 is PyTorch's 0.1 (DJL passes 1 - momentum); epsilon 1e-5 as in PyTorch. Tapped,
+     * so that priors on the layer's input statistics (GradInversion) can see what enters it.
+     */
     Block batchNorm(String name) {
         return batchNorm(name, 1e-5f);
     }
@@ -41,7 +44,7 @@ final class LayerNames {
         names.add(name + ".bias");
         names.add(name + ".running_mean");
         names.add(name + ".running_var");
-        return BatchNorm.builder().optMomentum(0.9f).optEpsilon(epsilon).build();
+        return new BatchNormTap(BatchNorm.builder().optMomentum(0.9f).optEpsilon(epsilon).build());
     }
 
     Block linear(String name, int out) {

@@ -95,4 +95,39 @@ public final class OptimizationAttacks {
             return new InvertingGradients(params);
         }
     }
+
+    /**
+     * GradInversion. The paper's defaults (ImageNet, ResNet-50): 20,000 Adam iterations at lr 0.1, a_tv 1e-4,
+     * a_l2 1e-6, a_bn 0.1, a_group 0.01 over 4 seeds; here the iterations default to a CPU budget.
+     */
+    public static final class GradInversionPlugin implements AttackPlugin {
+        @Override
+        public PluginDescriptor descriptor() {
+            return new PluginDescriptor("gradinversion", "GradInversion", Family.OP,
+                    "Squared-L2 gradient matching + TV + L2 + BatchNorm-statistics prior + group consistency over "
+                            + "several seeds (mean of the group, no learned registration); labels from the last layer.",
+                    "Yin, Mallya, Vahdat, Alvarez, Kautz, Molchanov. See through Gradients: Image Batch Recovery via "
+                            + "GradInversion. CVPR 2021.",
+                    ParamSchema.of(
+                            ParamSpec.integer("iterations", 2_000, 1, 1_000_000, "Adam steps (the paper: 20,000)"),
+                            ParamSpec.real("lr", 0.1, 1e-6, 10, "", "Adam learning rate"),
+                            ParamSpec.flag("lr-decay", true, "decay x0.1 at 3/8, 5/8 and 7/8 of the iterations"),
+                            ParamSpec.real("tv", 1e-4, 0, 10, "", "total-variation weight a_tv"),
+                            ParamSpec.real("l2", 1e-6, 0, 10, "", "weight a_l2 of the image's L2 norm"),
+                            ParamSpec.real("bn", 0.1, 0, 100, "", "weight a_bn of the BatchNorm-statistics prior"),
+                            ParamSpec.integer("group", 4, 1, 16, "candidates from different seeds (1: no group term)"),
+                            ParamSpec.real("group-weight", 0.01, 0, 10, "", "weight a_group pulling each candidate to the group mean")),
+                    Set.of("infers-labels", "batchnorm-prior"));
+        }
+
+        @Override
+        public boolean assumesKnownLabels() {
+            return false;
+        }
+
+        @Override
+        public Attack create(ParamValues params) {
+            return new GradInversion(params);
+        }
+    }
 }

@@ -11,7 +11,9 @@ public final class Presets {
             List.of("resolution-32-quick", "resolution-64-quick", "resolution-128-quick", "resolution-224-quick",
                     "resolution-32-paper", "resolution-64-paper", "resolution-128-paper", "resolution-224-paper"),
             // Training state: IG against checkpoints made by `gia train`.
-            List.of("training-state-quick", "training-state-paper"))
+            List.of("training-state-quick", "training-state-paper"),
+            // GradInversion and practical FedAvg.
+            List.of("gradinversion-quick", "gradinversion-paper", "fedavg-quick"))
             .flatMap(List::stream).toList();
 
     private Presets() {

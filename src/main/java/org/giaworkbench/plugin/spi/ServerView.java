@@ -14,9 +14,24 @@ import org.giaworkbench.model.GiaModel;
  * @param imageShape   one image as the model takes it: channels x height x width
  * @param knownLabels  the client's labels if granted, else null
  * @param box          valid input range (for boxing and for de-normalising for display)
+ * @param update       under FedAvg, the client's weight update and the local training the server
+ *                     simulates; null under FedSGD. Under FedAvg {@code gradients} holds the update read
+ *                     as a gradient, {@code -delta / lr} (what an attack that ignores FedAvg matches, and
+ *                     what label inference reads)
  */
 public record ServerView(GiaModel model, List<NDArray> gradients, int batchSize, Shape imageShape, int numClasses,
-                         int[] knownLabels, InputBox box) {
+                         int[] knownLabels, InputBox box, ClientUpdate update) {
+
+    /** A FedSGD view: the observation is the gradient of one batch. */
+    public ServerView(GiaModel model, List<NDArray> gradients, int batchSize, Shape imageShape, int numClasses,
+                      int[] knownLabels, InputBox box) {
+        this(model, gradients, batchSize, imageShape, numClasses, knownLabels, box, null);
+    }
+
+    /** Whether attacks should match a simulated FedAvg update rather than a gradient. */
+    public boolean simulatesLocalTraining() {
+        return update != null && update.simulated();
+    }
 
     public boolean labelsKnown() {
         return knownLabels != null;
