@@ -5,7 +5,8 @@ import java.util.List;
 /** The presets shipped with the application (JSON files under {@code /org/giaworkbench/presets/}). */
 public final class Presets {
 
-    private static final List<String> NAMES = List.of("quickstart-dlg", "quickstart-idlg", "quickstart-ig");
+    private static final List<String> NAMES = List.of("quickstart-dlg", "quickstart-idlg", "quickstart-ig",
+            "robbing-the-fed-b64");
 
     private Presets() {
     }
