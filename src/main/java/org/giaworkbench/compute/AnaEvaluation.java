@@ -1,10 +1,14 @@
 package org.giaworkbench.compute;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.giaworkbench.core.result.ImageBatch;
 import org.giaworkbench.core.result.ImageScores;
 import org.giaworkbench.core.result.RunExtras;
 import org.giaworkbench.metric.Psnr;
+import org.giaworkbench.plugin.spi.ServerSetup;
 import org.giaworkbench.plugin.spi.ShippedModel;
 
 /**
@@ -17,15 +21,16 @@ final class AnaEvaluation {
     static final double EXACT_TOLERANCE = 1.0 / 255;
 
     /** What the server shipped, with the bins of the client's images under its imprint module. */
-    record Server(String modification, long addedParameters, int[] truthBins, int bins) {
+    record Server(String modification, long addedParameters, int[] truthBins, int bins, Map<String, Double> metrics) {
     }
 
     private AnaEvaluation() {
     }
 
-    static Server binsOf(ShippedModel shipped, float[] normalizedInputs, ImageBatch truth) {
+    static Server binsOf(ShippedModel shipped, float[] normalizedInputs, ImageBatch truth,
+                         Supplier<ServerSetup.PublicSample> publicData) {
         if (shipped.binning() == null) {
-            return new Server(shipped.modification(), shipped.addedParameters(), new int[0], 0);
+            return new Server(shipped.modification(), shipped.addedParameters(), new int[0], 0, Map.of());
         }
         int values = truth.imageSize();
         int[] bins = new int[truth.count()];
@@ -34,7 +39,35 @@ final class AnaEvaluation {
             System.arraycopy(normalizedInputs, i * values, x, 0, values);
             bins[i] = shipped.binning().applyAsInt(x);
         }
-        return new Server(shipped.modification(), shipped.addedParameters(), bins, shipped.bins());
+        return new Server(shipped.modification(), shipped.addedParameters(), bins, shipped.bins(),
+                occupancy(shipped, publicData.get(), truth.count()));
+    }
+
+    /**
+     * What the bins actually used let one expect: the chance that two images share a bin, estimated
+     * without bias on the public sample (sum over bins of c(c-1) / (M(M-1))), and the expected number of
+     * images alone in their bin in a batch of n, n (1 - q)^(n-1) (Fowl et al.'s Proposition 1 with the
+     * fitted bins' real masses instead of 1/K each).
+     */
+    static Map<String, Double> occupancy(ShippedModel shipped, ServerSetup.PublicSample sample, int n) {
+        int values = sample.count() == 0 ? 0 : sample.images().length / sample.count();
+        Map<Integer, Integer> counts = new HashMap<>();
+        for (int m = 0; m < sample.count(); m++) {
+            float[] x = new float[values];
+            System.arraycopy(sample.images(), m * values, x, 0, values);
+            counts.merge(shipped.binning().applyAsInt(x), 1, Integer::sum);
+        }
+        double pairs = 0;
+        for (int c : counts.values()) {
+            pairs += (double) c * (c - 1);
+        }
+        double m = sample.count();
+        double q = m > 1 ? pairs / (m * (m - 1)) : Double.NaN;
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put("bin_collision_probability", q);
+        out.put("expected_exact", n * Math.pow(1 - q, n - 1));
+        out.put("expected_exact_uniform", n * Math.pow(1 - 1.0 / shipped.bins(), n - 1));
+        return out;
     }
 
     /**
@@ -59,7 +92,9 @@ final class AnaEvaluation {
                 }
             }
         }
-        return new RunExtras(exact, attackMetrics, server.modification(), server.addedParameters(), server.truthBins(),
+        Map<String, Double> metrics = new LinkedHashMap<>(attackMetrics);
+        metrics.putAll(server.metrics());
+        return new RunExtras(exact, metrics, server.modification(), server.addedParameters(), server.truthBins(),
                 server.bins(), target, targetPsnr);
     }
 

@@ -135,7 +135,7 @@ final class AttackRunner {
                 model.restoreBuffers(buffers);
             }
             RunResult result = result(spec, status, message, info, session, batch, startNanos,
-                    AnaEvaluation.binsOf(shipped, inputs, truth));
+                    AnaEvaluation.binsOf(shipped, inputs, truth, setup.publicData()));
             if (failure != null) {
                 throw new RunFailure(failure, result);
             }
