@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** {@code gia}: run attacks, list what is available, benchmark against the reference. */
 @Command(name = "gia", mixinStandardHelpOptions = true, version = "GIA Workbench 0.1",
         description = "Gradient inversion attacks on federated learning.",
-        subcommands = {RunCommand.class, ListCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ListCommand.class, BenchCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
 public final class GiaCli {
 
     /** Exit codes: what scripts can rely on. */

@@ -45,4 +45,37 @@ public final class AnaAttacks {
             return new RobbingTheFed(params);
         }
     }
+
+    public static final class FishingPlugin implements AttackPlugin {
+        @Override
+        public PluginDescriptor descriptor() {
+            return new PluginDescriptor("fishing", "Fishing", Family.ANA,
+                    "Malicious server: the last layer is rewritten (class and feature fishing) so that one target "
+                            + "image's gradient dominates the batch; Inverting Gradients then reconstructs it.",
+                    "Wen, Geiping, Fowl, Goldblum, Goldstein. Fishing for user data in large-batch federated learning "
+                            + "via gradient magnification. ICML 2022.",
+                    ParamSchema.of(
+                            ParamSpec.integer("target-class", -1, -1, 100_000,
+                                    "class to fish (-1: the batch's rarest class; needs the labels)"),
+                            ParamSpec.real("class-multiplier", 0.5, 1e-6, 1e6, "", "weight of the target class row (class fishing)"),
+                            ParamSpec.real("bias-multiplier", 1000, 1, 1e6, "", "bias of every non-target class"),
+                            ParamSpec.real("feature-multiplier", 300, 1e-3, 1e6, "", "weight on the fished feature, per standard deviation of that feature"),
+                            ParamSpec.flag("feature-fishing", true, "fish one feature when the target class occurs more than once"),
+                            ParamSpec.integer("iterations", 2000, 1, 1_000_000, "Inverting Gradients: Adam steps"),
+                            ParamSpec.real("lr", 0.1, 1e-6, 10, "", "Inverting Gradients: learning rate"),
+                            ParamSpec.real("tv", 1e-2, 0, 10, "", "Inverting Gradients: total-variation weight"),
+                            ParamSpec.integer("restarts", 1, 1, 100, "Inverting Gradients: restarts")),
+                    Set.of("malicious-server", "modifies-parameters", "batch>1", "labels-assumed", "single-target"));
+        }
+
+        @Override
+        public boolean assumesKnownLabels() {
+            return true;
+        }
+
+        @Override
+        public Attack create(ParamValues params) {
+            return new Fishing(params);
+        }
+    }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 public final class Presets {
 
     private static final List<String> NAMES = List.of("quickstart-dlg", "quickstart-idlg", "quickstart-ig",
-            "robbing-the-fed-b64");
+            "robbing-the-fed-b64", "fishing-b32");
 
     private Presets() {
     }
