@@ -188,7 +188,7 @@ final class Fishing implements Attack {
     private static float[][] features(ServerSetup setup, NDArray weight, NDArray bias) {
         ServerSetup.PublicSample sample = setup.publicData().get();
         int values = (int) setup.imageShape().size();
-        int n = Math.min(400, sample.count());
+        int n = Math.min(200, sample.count());
         int classes = (int) weight.getShape().get(0);
         int features = (int) weight.getShape().get(1);
         float[] oldW = host(weight);

@@ -67,6 +67,8 @@ public final class Workbench {
         panes.put(MainController.Nav.HISTORY, Fxml.load("/fxml/history/HistoryPane.fxml",
                 c -> new HistoryController(model.history(), model.shownProperty(), model::number,
                         () -> frame[0].select(MainController.Nav.RUN))));
+        org.giaworkbench.ui.ana.AnaPanes.install(panes.get(MainController.Nav.ATTACK), panes.get(MainController.Nav.RUN),
+                model.shownProperty(), model::spec, compute::checkModel, background);
         main = new MainController(model, panes, darkTheme, background);
         frame[0] = main;
         root = Fxml.load("/fxml/shell/MainWindow.fxml", c -> main);
