@@ -72,6 +72,7 @@ final class AnaResultPanel extends VBox {
         ScrollPane scroll = new ScrollPane(pane);
         scroll.setFitToWidth(true);
         scroll.setPrefViewportHeight(150);
+        scroll.setMinViewportHeight(64);
         getChildren().addAll(title, scroll);
     }
 
