@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "gia", mixinStandardHelpOptions = true, version = "GIA Workbench 0.1",
         description = "Gradient inversion attacks on federated learning.",
         subcommands = {RunCommand.class, TrainCommand.class, ListCommand.class, BenchCommand.class, GradSimCommand.class,
-                HistoryCommand.class, ShowCommand.class, ExportCommand.class, SweepCommand.class,
+                HistoryCommand.class, ShowCommand.class, ExportCommand.class, SweepCommand.class, CheckCommand.class,
                 CommandLine.HelpCommand.class})
 public final class GiaCli {
 

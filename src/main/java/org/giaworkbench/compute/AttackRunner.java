@@ -37,7 +37,9 @@ import org.giaworkbench.plugin.spi.Attack;
 import org.giaworkbench.plugin.spi.AttackPlugin;
 import org.giaworkbench.plugin.spi.ClientUpdate;
 import org.giaworkbench.plugin.spi.InputBox;
+import org.giaworkbench.plugin.spi.ServerSetup;
 import org.giaworkbench.plugin.spi.ServerView;
+import org.giaworkbench.plugin.spi.ShippedModel;
 
 /**
  * The run pipeline, on the compute thread: data -> model -> client gradient -> server view -> attack
@@ -96,6 +98,17 @@ final class AttackRunner {
             InputBox box = box(normalization, truth.channels());
             float[] inputs = normalization.normalize(truth.pixels(), truth.channels(), truth.height(), truth.width());
             Shape shape = new Shape(truth.count(), truth.channels(), truth.height(), truth.width());
+            Attack attack = plugin.create(params);
+            boolean granted = ThreatModel.labelsGranted(spec.fl().labels(), plugin.assumesKnownLabels());
+            // The server's act: the model it ships (the honest one unless the attack modifies it).
+            ServerSetup setup = new ServerSetup(model, runManager, spec.run().seed(), truth.count(), new Shape(truth.channels(),
+                    truth.height(), truth.width()), numClasses, granted ? batch.labels().clone() : null, box,
+                    PublicSamples.lazy(dataset, normalization, batch.datasetIndices()));
+            ShippedModel shipped = attack.ship(setup);
+            model = shipped.model();
+            if (shipped.modified()) {
+                info = compute.info(model.parameterCount());
+            }
             List<NDArray> observed;
             ClientUpdate update = null;
             try (NDManager clientScope = runManager.newSubManager()) {
@@ -109,13 +122,11 @@ final class AttackRunner {
                     observed = FedSgdClient.gradient(model, x, batch.labels(), compute.oracle(), runManager);
                 }
             }
-            boolean granted = ThreatModel.labelsGranted(spec.fl().labels(), plugin.assumesKnownLabels());
             ServerView view = new ServerView(model, observed, truth.count(), new Shape(truth.channels(), truth.height(),
                     truth.width()), numClasses, granted ? batch.labels().clone() : null, box, update);
             RunSession session = new RunSession(runId, runManager, compute.oracle(), token, sink, spec.run().seed(),
                     spec.run().snapshotEvery(), truth, normalization);
             session.useExtraMetrics(ExtraMetrics.open(spec.run().lpips(), truth, dataset, runManager));
-            Attack attack = plugin.create(params);
             sink.accept(new RunEvent.Started(runId, spec, info, truth, batch.labels().clone(), expectedIterations(params)));
             RunStatus status = RunStatus.FINISHED;
             String message = "finished";
@@ -137,7 +148,8 @@ final class AttackRunner {
             } finally {
                 model.restoreBuffers(buffers);
             }
-            RunResult result = result(spec, status, message, info, session, batch, startNanos);
+            RunResult result = result(spec, status, message, info, session, batch, startNanos,
+                    AnaEvaluation.binsOf(shipped, inputs, truth, setup.publicData()));
             if (failure != null) {
                 throw new RunFailure(failure, result);
             }
@@ -146,7 +158,7 @@ final class AttackRunner {
     }
 
     private RunResult result(ExperimentSpec spec, RunStatus status, String message, RunInfo info, RunSession session,
-                             LabeledBatch batch, long startNanos) {
+                             LabeledBatch batch, long startNanos, AnaEvaluation.Server server) {
         ImageBatch recon = session.bestImages();
         ImageScores scores = session.finalScore(recon);
         int[] recovered = session.labels();
@@ -154,7 +166,8 @@ final class AttackRunner {
         return new RunResult(spec, status, message, info, batch.images(), recon.select(scores.order()),
                 batch.labels().clone(), recovered == null ? new int[0] : recovered, labelAccuracy, LabelAccuracy.VARIANT, scores,
                 session.finishSeries(scores), session.iterationsDone(), session.bestLoss(),
-                (System.nanoTime() - startNanos) / 1e9);
+                (System.nanoTime() - startNanos) / 1e9,
+                AnaEvaluation.extras(batch.images(), recon, scores, session.attackMetrics(), server));
     }
 
     /** Iterations times restarts where the attack has them (the attack may refine it once running). */

@@ -47,6 +47,7 @@ public final class ComputeService implements AutoCloseable {
     // Touched only on the compute thread.
     private EngineBootstrap.EngineInfo engine;
     private final Map<Device, NDManager> baseManagers = new HashMap<>();
+    private final PluginRegistry registry;
     private final Map<Device, SecondOrderGradients> helpers = new HashMap<>();
 
     public ComputeService() {
@@ -55,6 +56,7 @@ public final class ComputeService implements AutoCloseable {
 
     public ComputeService(PluginRegistry registry) {
         this.runner = new AttackRunner(registry);
+        this.registry = registry;
         this.executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, THREAD_NAME);
             t.setDaemon(true);
@@ -103,6 +105,21 @@ public final class ComputeService implements AutoCloseable {
         } catch (java.util.concurrent.ExecutionException e) {
             throw Failures.classify(e.getCause());
         }
+    }
+
+    /**
+     * The client-side check on the model {@code spec}'s server would ship (blocks: call it off the FX
+     * thread). See {@link org.giaworkbench.fl.ClientCheck}.
+     */
+    public org.giaworkbench.core.result.CheckReport checkModel(ExperimentSpec spec) throws Exception {
+        return onComputeThread(spec.run().device(), (base, oracle) -> new ClientChecks(registry).check(spec, 0, base,
+                EngineBootstrap.resolve(spec.run().device()), oracle));
+    }
+
+    /** The client check's evaluation table: malicious and honest models (blocks; minutes on a CPU). */
+    public java.util.List<org.giaworkbench.core.result.CheckReport.Case> checkTable() throws Exception {
+        return onComputeThread("auto", (base, oracle) -> new ClientChecks(registry).table(base,
+                EngineBootstrap.resolve("auto"), oracle));
     }
 
     /** Work that needs the engine: gets the CPU/GPU base manager and the gradient helper. */

@@ -150,6 +150,17 @@ final class RunSession implements AttackContext {
         return runManager instanceof BaseNDManager b ? b.getManagedArrays().size() : -1;
     }
 
+    private final java.util.Map<String, Double> attackMetrics = new java.util.LinkedHashMap<>();
+
+    @Override
+    public void reportMetric(String key, double value) {
+        attackMetrics.put(key, value);
+    }
+
+    java.util.Map<String, Double> attackMetrics() {
+        return attackMetrics;
+    }
+
     @Override
     public void reportLabels(int[] recovered) {
         labels = recovered == null ? null : recovered.clone();

@@ -185,6 +185,15 @@ public final class GiaModel {
         return n;
     }
 
+    /** PyTorch names of every parameter (buffers too), in block order: for {@link ModelSurgery}. */
+    List<String> allNames() {
+        return names;
+    }
+
+    NDManager manager() {
+        return manager;
+    }
+
     /** Writes every parameter (BatchNorm statistics too) with its value, used by initialisers. */
     void forEachParameter(ParameterVisitor visitor) {
         for (int i = 0; i < parameters.size(); i++) {

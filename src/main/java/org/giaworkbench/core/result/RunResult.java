@@ -14,9 +14,19 @@ import org.giaworkbench.core.spec.ExperimentSpec;
  * @param labelAccuracyVariant exactly how {@code labelAccuracy} is counted
  * @param iterations      iterations completed
  * @param bestLoss        attack loss of the returned reconstruction
+ * @param extras          exact recovery and what a malicious server changed ({@link RunExtras#NONE} if nothing)
  */
 public record RunResult(ExperimentSpec spec, RunStatus status, String message, RunInfo info,
                         ImageBatch truth, ImageBatch reconstruction, int[] trueLabels, int[] recoveredLabels,
                         double labelAccuracy, String labelAccuracyVariant, ImageScores scores, List<SeriesPoint> series,
-                        int iterations, double bestLoss, double wallSeconds) {
+                        int iterations, double bestLoss, double wallSeconds, RunExtras extras) {
+
+    /** A result without extras. */
+    public RunResult(ExperimentSpec spec, RunStatus status, String message, RunInfo info,
+                     ImageBatch truth, ImageBatch reconstruction, int[] trueLabels, int[] recoveredLabels,
+                     double labelAccuracy, String labelAccuracyVariant, ImageScores scores, List<SeriesPoint> series,
+                     int iterations, double bestLoss, double wallSeconds) {
+        this(spec, status, message, info, truth, reconstruction, trueLabels, recoveredLabels, labelAccuracy,
+                labelAccuracyVariant, scores, series, iterations, bestLoss, wallSeconds, RunExtras.NONE);
+    }
 }

@@ -13,7 +13,9 @@ public final class Presets {
             // Training state: IG against checkpoints made by `gia train`.
             List.of("training-state-quick", "training-state-paper"),
             // GradInversion and practical FedAvg.
-            List.of("gradinversion-quick", "gradinversion-paper", "fedavg-quick"))
+            List.of("gradinversion-quick", "gradinversion-paper", "fedavg-quick"),
+            // Analytic attacks with a malicious server.
+            List.of("robbing-the-fed-b64", "fishing-b32"))
             .flatMap(List::stream).toList();
 
     private Presets() {

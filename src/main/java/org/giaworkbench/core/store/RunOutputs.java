@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import org.giaworkbench.core.result.ExtraScore;
+import org.giaworkbench.core.result.RunExtras;
 import org.giaworkbench.core.result.RunResult;
 import org.giaworkbench.core.result.SeriesPoint;
 import org.giaworkbench.core.spec.SpecJson;
@@ -72,6 +73,7 @@ public final class RunOutputs {
             array(node.putArray("per_image"), e.perImage());
         }
         metrics.put("batch", r.truth().count());
+        extras(root, metrics, r);
         number(root, "label_accuracy", r.labelAccuracy());
         root.put("label_accuracy_variant", r.labelAccuracyVariant());
         metrics.put("pairing", r.scores().pairingVariant());
@@ -84,6 +86,31 @@ public final class RunOutputs {
             recovered.add(l);
         }
         return root;
+    }
+
+    /** Exact recovery for every run; what a malicious server changed, its bins and target where it has them. */
+    private static void extras(ObjectNode root, ObjectNode metrics, RunResult r) {
+        RunExtras x = r.extras() == null ? RunExtras.NONE : r.extras();
+        metrics.put("exact_recovered", x.exact().length == 0 ? 0 : x.exactRecovered());
+        metrics.put("exact_variant", RunExtras.EXACT_VARIANT);
+        x.attackMetrics().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .forEach(e -> number(metrics, e.getKey(), e.getValue()));
+        if (x.targetIndex() >= 0) {
+            ObjectNode target = metrics.putObject("target");
+            target.put("index", x.targetIndex());
+            number(target, "psnr", x.targetPsnr());
+            target.put("variant", "the batch image closest (PSNR) to the attack's single reconstruction");
+        }
+        ObjectNode server = root.putObject("server");
+        server.put("modification", x.modification());
+        server.put("added_parameters", x.addedParameters());
+        if (x.bins() > 0) {
+            server.put("bins", x.bins());
+            ArrayNode bins = server.putArray("truth_bins");
+            for (int b : x.truthBins()) {
+                bins.add(b);
+            }
+        }
     }
 
     private static void writeSeries(RunResult r, Writer out) throws IOException {

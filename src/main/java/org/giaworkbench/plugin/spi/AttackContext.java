@@ -32,4 +32,11 @@ public interface AttackContext {
 
     /** Tells the run which labels the attack recovered or assumed (null: none). */
     void reportLabels(int[] labels);
+
+    /**
+     * Reports a number the server knows about its own attack (e.g. occupied bins, the fished class);
+     * it goes to the summary's metrics under {@code key}. Default: ignored.
+     */
+    default void reportMetric(String key, double value) {
+    }
 }

@@ -95,6 +95,8 @@ public final class Workbench {
                     model.shownProperty().set(record);
                     frame[0].select(MainController.Nav.RUN);
                 })));
+        org.giaworkbench.ui.ana.AnaPanes.install(panes.get(MainController.Nav.ATTACK), panes.get(MainController.Nav.RUN),
+                model.shownProperty(), model::spec, compute::checkModel, background);
         main = new MainController(model, panes, darkTheme, background);
         main.setSweepAction(def -> {
             SweepDialog dialog = sweepDialog();
