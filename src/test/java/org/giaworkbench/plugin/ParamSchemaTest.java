@@ -50,7 +50,7 @@ class ParamSchemaTest {
     void theRegistryFindsEveryShippedAttackWithValidDefaults() {
         PluginRegistry registry = PluginRegistry.defaults();
         Set<String> ids = Set.copyOf(registry.attackDescriptors().stream().map(PluginDescriptor::id).toList());
-        assertEquals(Set.of("dlg", "idlg", "inverting-gradients", "gradinversion"), ids);
+        assertEquals(Set.of("dlg", "idlg", "inverting-gradients", "gradinversion", "robbing-the-fed", "fishing"), ids);
         for (PluginDescriptor d : registry.attackDescriptors()) {
             d.schema().validate(Map.of(), d.id());
             assertTrue(!d.citation().isEmpty(), d.id() + " cites its paper");
