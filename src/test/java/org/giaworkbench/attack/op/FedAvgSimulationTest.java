@@ -7,14 +7,20 @@ import org.giaworkbench.core.result.RunResult;
 import org.giaworkbench.core.result.RunStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
- * Practical FedAvg (the seed's Table III) through the full pipeline: the client trains E=2 epochs over
- * 2 images in mini-batches of 1 at eta=0.5 (4 SGD steps) on LeNet-Sigmoid and sends its update; iDLG's
- * L-BFGS with known labels attacks it with the local training unrolled (strong simulation) or with the
- * update read as one gradient (no simulation).
+ * Practical FedAvg (the seed's Table III) through the full pipeline, preset {@code fedavg-quick}: the
+ * client trains E=1 epoch over 2 images in mini-batches of 1 at eta=0.5 (2 SGD steps, one per image) on
+ * LeNet-Sigmoid (100 classes, untrained) and sends its update; Inverting Gradients (cosine + TV, 1000
+ * Adam steps, known labels) attacks it with the local training unrolled (strong simulation) or with the
+ * update read as one FedSGD gradient (no simulation).
+ *
+ * <p>Why this configuration: at batch 1 (any E, whole-batch steps, eta up to 100) the update stays
+ * parallel to the gradient and no simulation reconstructs as well as strong simulation (iDLG, 100
+ * L-BFGS steps: 43.7 vs 42.8 dB at E=3, eta=1; 43.7 vs 43.5 dB at eta=100), so the comparison needs
+ * mini-batches smaller than the batch; at batch 2 iDLG's L-BFGS fails even on FedSGD (5.8 dB after 300
+ * steps), while Inverting Gradients separates the two within 1000 steps.
  */
 class FedAvgSimulationTest {
 
@@ -28,21 +34,22 @@ class FedAvgSimulationTest {
         OptimizationAttacksRecoveryTest.stop();
     }
 
-    /**
-     * NOT YET CALIBRATED: on the shared 2-core machine (load 20-27) this pair of runs did not finish in
-     * 17 minutes, so neither the margin nor the run time has been measured; MARGIN_DB is a guess.
-     */
-    @Disabled("uncalibrated: strong vs none margin not yet measured (runs too slow on the shared machine)")
     @Test
     void strongSimulationReconstructsClearlyBetterThanNoSimulation() throws Exception {
         RunResult strong = OptimizationAttacksRecoveryTest.run("fedavg-quick", "fl.simulation=strong");
         RunResult none = OptimizationAttacksRecoveryTest.run("fedavg-quick", "fl.simulation=none");
-        System.out.printf("FedAvg E=2 B=1 eta=0.5: strong %.2f dB (SSIM %.3f), none %.2f dB (SSIM %.3f)%n",
+        System.out.printf("FedAvg E=1 B=1 eta=0.5: strong %.2f dB (SSIM %.3f), none %.2f dB (SSIM %.3f)%n",
                 strong.scores().psnrMean(), strong.scores().ssimMean(), none.scores().psnrMean(), none.scores().ssimMean());
         assertEquals(RunStatus.FINISHED, strong.status());
         assertTrue(strong.scores().psnrMean() >= none.scores().psnrMean() + MARGIN_DB,
                 "strong " + strong.scores().psnrMean() + " dB vs none " + none.scores().psnrMean() + " dB");
     }
 
-    static final double MARGIN_DB = 5.0;
+    /**
+     * Measured on the shared 2-core machine (fixed seeds; strong varies run to run by about 1 dB): strong
+     * 9.74 dB (SSIM 0.049, under surefire), 10.08 / 10.61 / 10.79 dB (CLI, 1 thread) vs none 5.27-5.30 dB
+     * (SSIM 0.010), a gap of 4.4-5.5 dB; the bar keeps 2.4 dB of slack below the
+     * smallest gap for numeric drift across machines and builds.
+     */
+    static final double MARGIN_DB = 2.0;
 }
