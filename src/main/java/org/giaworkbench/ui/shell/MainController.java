@@ -96,6 +96,13 @@ public final class MainController {
         presetsMenu.setTooltip(new Tooltip(Messages.get("tooltip.presets")));
         presetsMenu.setGraphic(AppIcon.PRESETS.node());
         decorate(sweepButton, AppIcon.SWEEP, "tooltip.sweep");
+        // Eleven actions do not fit a 1280-pixel toolbar with their words: the file actions and the
+        // theme show their icon alone (the tooltip and the accessible text keep the words).
+        themeToggle.setTooltip(new Tooltip(Messages.get("action.theme")));
+        for (javafx.scene.control.ButtonBase b : List.of(openButton, saveButton, copyButton, exportButton, themeToggle)) {
+            b.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+            b.setAccessibleText(b.getText());
+        }
         for (String name : org.giaworkbench.core.spec.Presets.names()) {
             javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(name);
             item.setId("preset-" + name);
