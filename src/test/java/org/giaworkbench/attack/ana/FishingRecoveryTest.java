@@ -17,6 +17,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * 32 (feature fishing: 3 or 4 images of the target class) must not fall more than 3 dB below batch 8
  * (class fishing: the target class occurs once), mean over data seeds 0..3, 300 Inverting Gradients
  * iterations. Several minutes of CPU: run with {@code -Dgia.slowTests=true}.
+ *
+ * <p>Known to fail (2026-11-26, 88 s on 2 cores): at batch 32, data seed 1, feature fishing (class 6,
+ * feature 62 cut at its 1/3 quantile) makes Inverting Gradients' loss NaN at iteration 1. Kept opt-in
+ * until that is understood; issue 6 stays open for it.
  */
 @EnabledIfSystemProperty(named = "gia.slowTests", matches = "true")
 class FishingRecoveryTest {
