@@ -83,18 +83,23 @@ final class Fishing implements Attack {
         } else {
             float[][] feats = features(setup, weight, bias);
             int[] publicLabels = setup.publicData().get().labels();
-            int[] best = chooseFeature(feats, publicLabels, targetClass, k);
+            double q = cutQuantile(k);
+            int[] best = chooseFeature(feats, publicLabels, targetClass, q);
             int loc = best[0];
-            double cut = quantileOfClass(feats, publicLabels, targetClass, loc, 1.0 / k);
+            double cut = quantileOfClass(feats, publicLabels, targetClass, loc, q);
             // The multiplier is per standard deviation of the feature on the public data, so that the cut is
             // equally sharp whatever the feature's scale (raw scales differ by orders between models).
-            float m = (float) (params.getDouble("feature-multiplier") / Math.max(1e-6, spread(feats, loc)));
+            // Capped so that no public image sits more than MAX_GAP logits from the cut: Inverting Gradients'
+            // guess is labelled with the target class, and above a hard cut its softmax saturates in float32,
+            // its gradient is exactly zero and the cosine distance is 0/0 (NaN at the first iteration).
+            float m = (float) Math.min(params.getDouble("feature-multiplier") / Math.max(1e-6, spread(feats, loc)),
+                    MAX_GAP / Math.max(1e-6, maxDeviation(feats, loc, cut)));
             // z_t = B + m (f - v): below the cut the target logit loses to B (gradient kept), above it wins.
             w[targetClass * features + loc] = m;
             b[targetClass] = (float) (bigBias - m * cut);
             mode = "feature";
-            what = String.format("last layer rewritten: feature fishing on class %d, feature %d cut at %.4g (1/%d quantile)",
-                    targetClass, loc, cut, k);
+            what = String.format("last layer rewritten: feature fishing on class %d, feature %d cut at %.4g (%.3f quantile, %d target images)",
+                    targetClass, loc, cut, q, k);
         }
         setValues(weight, w);
         setValues(bias, b);
@@ -104,6 +109,20 @@ final class Fishing implements Attack {
     @Override
     public void run(ServerView view, AttackContext context) {
         context.reportMetric("target_slot", 0);
+        if (System.getProperty("fish.debug") != null) {
+            double sq = 0;
+            int bad = 0;
+            for (NDArray g : view.gradients()) {
+                float[] v = g.toType(DataType.FLOAT32, false).toFloatArray();
+                for (float x : v) {
+                    sq += (double) x * x;
+                    bad += Float.isFinite(x) ? 0 : 1;
+                }
+            }
+            float[] bg = view.gradients().get(view.gradients().size() - 1).toType(DataType.FLOAT32, false).toFloatArray();
+            System.err.println("FISHDBG mode=" + mode + " class=" + targetClass + " obsNorm=" + Math.sqrt(sq) + " nonfinite=" + bad
+                    + " biasGrad*N=" + Arrays.toString(scale(bg, view.batchSize())) + " labels=" + Arrays.toString(view.knownLabels()));
+        }
         context.reportMetric("target_class", targetClass);
         context.reportMetric("feature_fishing", mode.equals("feature") ? 1 : 0);
         // Inverting Gradients on one image of the target class: the isolated gradient is that image's
@@ -160,6 +179,37 @@ final class Fishing implements Attack {
         public void reportMetric(String key, double value) {
             outer.reportMetric(key, value);
         }
+    }
+
+    private static float[] scale(float[] v, int n) {
+        float[] o = v.clone();
+        for (int i = 0; i < o.length; i++) {
+            o[i] *= n;
+        }
+        return o;
+    }
+
+    /**
+     * The quantile of the target class's feature at which to cut, for k target images in the batch: the
+     * 1/k quantile leaves no target image below the cut with probability (1 - 1/k)^k (0.30 for k = 3), and
+     * the fished gradient then holds no target at all. The cut is raised until at least one of the k lies
+     * below it with probability {@value #FISH_PROBABILITY} (0.415 for k = 3, 0.33 for k = 4).
+     */
+    static double cutQuantile(int k) {
+        return Math.max(1.0 / k, 1 - Math.pow(1 - FISH_PROBABILITY, 1.0 / k));
+    }
+
+    static final double FISH_PROBABILITY = 0.8;
+
+    /** Largest logit gap to the non-target bias on the public data (exp(-20)^2 is still a float32 normal). */
+    static final double MAX_GAP = 20;
+
+    private static double maxDeviation(float[][] feats, int f, double cut) {
+        double d = 0;
+        for (float[] x : feats) {
+            d = Math.max(d, Math.abs(x[f] - cut));
+        }
+        return d;
     }
 
     static int rarestClass(int[] labels, int classes) {
@@ -219,12 +269,12 @@ final class Fishing implements Attack {
     }
 
     /** The feature whose 1/k-quantile cut lets the fewest other-class public images through. */
-    private static int[] chooseFeature(float[][] feats, int[] labels, int target, int k) {
+    private static int[] chooseFeature(float[][] feats, int[] labels, int target, double q) {
         int features = feats.length == 0 ? 0 : feats[0].length;
         int best = 0;
         double bestLeak = Double.POSITIVE_INFINITY;
         for (int f = 0; f < features; f++) {
-            double cut = quantileOfClass(feats, labels, target, f, 1.0 / k);
+            double cut = quantileOfClass(feats, labels, target, f, q);
             int above = 0;
             int others = 0;
             for (int i = 0; i < feats.length; i++) {
