@@ -31,9 +31,11 @@ import org.giaworkbench.plugin.spi.ShippedModel;
  * <li>Feature fishing, when the batch holds several images of the target class: the target's row reads
  * one feature only, with weight m (feature multiplier) and a cut at value v, so that only target images
  * whose feature lies below v keep their gradient. The server picks the feature and v on its public
- * data: v is the 1/k quantile of the target class (k target images in the batch: one expected below),
- * and the feature is the one where the fewest other-class images lie above v (those are predicted as
- * the target and would leak in).</li>
+ * data: v is the quantile of the target class at which at least one of the k target images of the batch
+ * lies below with probability 0.8 (the 1/k quantile misses all k with probability 0.30 at k = 3), and the
+ * feature is the one where the fewest other-class images lie above v (those are predicted as the target
+ * and would leak in). m is capped so that the cut stays within 20 logits over the public data: a harder
+ * cut saturates the softmax of Inverting Gradients' guess to an exactly zero gradient.</li>
  * </ul>
  * The target class is a parameter; -1 picks a class of the batch, fewest images first (the server knows
  * the labels under this threat model, as Inverting Gradients assumes).
@@ -109,22 +111,7 @@ final class Fishing implements Attack {
     @Override
     public void run(ServerView view, AttackContext context) {
         context.reportMetric("target_slot", 0);
-        if (System.getProperty("fish.debug") != null) {
-            double sq = 0;
-            int bad = 0;
-            for (NDArray g : view.gradients()) {
-                float[] v = g.toType(DataType.FLOAT32, false).toFloatArray();
-                for (float x : v) {
-                    sq += (double) x * x;
-                    bad += Float.isFinite(x) ? 0 : 1;
-                }
-            }
-            float[] bg = view.gradients().get(view.gradients().size() - 1).toType(DataType.FLOAT32, false).toFloatArray();
-            System.err.println("FISHDBG mode=" + mode + " class=" + targetClass + " obsNorm=" + Math.sqrt(sq) + " nonfinite=" + bad
-                    + " biasGrad*N=" + Arrays.toString(scale(bg, view.batchSize())) + " labels=" + Arrays.toString(view.knownLabels()));
-        }
-        context.reportMetric("target_class", targetClass);
-        context.reportMetric("feature_fishing", mode.equals("feature") ? 1 : 0);
+        checkFished(view.gradients());
         // Inverting Gradients on one image of the target class: the isolated gradient is that image's
         // gradient divided by the batch size, and the cosine distance does not see the scale.
         ServerView single = new ServerView(view.model(), view.gradients(), 1, view.imageShape(), view.numClasses(),
@@ -181,12 +168,27 @@ final class Fishing implements Attack {
         }
     }
 
-    private static float[] scale(float[] v, int n) {
-        float[] o = v.clone();
-        for (int i = 0; i < o.length; i++) {
-            o[i] *= n;
+    /**
+     * A fished gradient that Inverting Gradients cannot match is a failed fishing, said plainly (not left to
+     * surface as a NaN loss): non-finite values, or no gradient at all below the last layer (no image of the
+     * target class passed the cut, and none leaked in).
+     */
+    private void checkFished(List<NDArray> gradients) {
+        double body = 0;
+        for (int i = 0; i < gradients.size(); i++) {
+            for (float x : host(gradients.get(i))) {
+                if (!Float.isFinite(x)) {
+                    throw GiaException.badInput("Fishing: the client's gradient under the fishing model is not finite ("
+                            + mode + " fishing on class " + targetClass + ")", "lower attack.bias-multiplier or attack.feature-multiplier");
+                }
+                body += i < gradients.size() - 2 ? (double) x * x : 0;
+            }
         }
-        return o;
+        if (body == 0) {
+            throw GiaException.badInput("Fishing caught nothing: no image of class " + targetClass + " passed the "
+                    + mode + " fishing cut, so the gradient below the last layer is zero",
+                    "choose another attack.target-class, or set attack.feature-fishing=false");
+        }
     }
 
     /**
