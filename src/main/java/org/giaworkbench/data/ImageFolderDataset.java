@@ -8,10 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 
@@ -28,15 +26,13 @@ import java.util.stream.Stream;
 public final class ImageFolderDataset implements Dataset {
 
     private static final List<String> EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".bmp", ".gif");
-    private static final int MAX_CACHED_IMAGES = 4096;
-    private static final long CACHE_BYTES = 256L << 20;
 
     private final Path root;
     private final int resolution;
     private final List<String> classNames;
     private final Path[] files;
     private final int[] labels;
-    private final Map<Integer, float[]> cache;
+    private final DecodedImageCache cache;
 
     private ImageFolderDataset(Path root, int resolution, List<String> classNames, List<Path> files, List<Integer> labels) {
         this.root = root;
@@ -44,14 +40,7 @@ public final class ImageFolderDataset implements Dataset {
         this.classNames = List.copyOf(classNames);
         this.files = files.toArray(new Path[0]);
         this.labels = labels.stream().mapToInt(Integer::intValue).toArray();
-        long perImage = 3L * resolution * resolution * Float.BYTES;
-        int capacity = (int) Math.max(16, Math.min(MAX_CACHED_IMAGES, CACHE_BYTES / perImage));
-        this.cache = new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Integer, float[]> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.cache = new DecodedImageCache(resolution, i -> load(this.files[i], resolution));
     }
 
     /** Indexes {@code root} (no image is decoded yet); images will be {@code 3 x resolution x resolution}. */
@@ -158,18 +147,7 @@ public final class ImageFolderDataset implements Dataset {
     @Override
     public float[] image(int i) {
         Objects.checkIndex(i, files.length);
-        float[] cached;
-        synchronized (cache) {
-            cached = cache.get(i);
-        }
-        if (cached == null) {
-            // Decoded outside the lock: two threads may decode the same file once each, which is harmless.
-            cached = load(files[i], resolution);
-            synchronized (cache) {
-                cache.put(i, cached);
-            }
-        }
-        return cached.clone();
+        return cache.get(i);
     }
 
     @Override

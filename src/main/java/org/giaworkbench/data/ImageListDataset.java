@@ -3,9 +3,7 @@ package org.giaworkbench.data;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import javax.imageio.ImageIO;
 import org.giaworkbench.core.GiaException;
@@ -26,14 +24,13 @@ final class ImageListDataset implements Dataset {
         InputStream open() throws IOException;
     }
 
-    private static final long CACHE_BYTES = 256L << 20;
 
     private final String description;
     private final int resolution;
     private final List<String> classNames;
     private final List<Source> sources;
     private final int[] labels;
-    private final Map<Integer, float[]> cache;
+    private final DecodedImageCache cache;
 
     ImageListDataset(String description, int resolution, List<String> classNames, List<Source> sources, int[] labels) {
         if (sources.size() != labels.length) {
@@ -49,13 +46,7 @@ final class ImageListDataset implements Dataset {
         this.classNames = List.copyOf(classNames);
         this.sources = List.copyOf(sources);
         this.labels = labels.clone();
-        int capacity = (int) Math.max(16, Math.min(4096, CACHE_BYTES / (3L * resolution * resolution * Float.BYTES)));
-        this.cache = new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Integer, float[]> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.cache = new DecodedImageCache(resolution, i -> decode(this.sources.get(i), resolution));
     }
 
     /** The name of image {@code i} (file name or resource), for logs and tests. */
@@ -92,17 +83,7 @@ final class ImageListDataset implements Dataset {
     @Override
     public float[] image(int i) {
         Objects.checkIndex(i, labels.length);
-        float[] cached;
-        synchronized (cache) {
-            cached = cache.get(i);
-        }
-        if (cached == null) {
-            cached = decode(sources.get(i), resolution);
-            synchronized (cache) {
-                cache.put(i, cached);
-            }
-        }
-        return cached.clone();
+        return cache.get(i);
     }
 
     private static float[] decode(Source source, int resolution) {
