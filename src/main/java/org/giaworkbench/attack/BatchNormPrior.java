@@ -69,7 +69,7 @@ public final class BatchNormPrior {
             // Channels first, everything else flattened: C x (N*H*W).
             NDArray f = in.transpose(1, 0, 2, 3).reshape(in.getShape().get(1), -1);
             NDArray mu = f.mean(ROWS);
-            NDArray var = f.sub(mu.reshape(-1, 1)).pow(2f).mean(ROWS);
+            NDArray var = f.sub(mu.reshape(-1, 1)).square().mean(ROWS);
             total = total.add(norm(mu.sub(means.get(l)))).add(norm(var.sub(variances.get(l))));
         }
         return total;
@@ -77,6 +77,6 @@ public final class BatchNormPrior {
 
     /** L2 norm with a tiny floor inside the root, so that its gradient stays finite at zero. */
     static NDArray norm(NDArray d) {
-        return d.pow(2f).sum().add(1e-12f).sqrt();
+        return d.square().sum().add(1e-12f).sqrt();
     }
 }

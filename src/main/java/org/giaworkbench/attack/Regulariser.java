@@ -1,5 +1,6 @@
 package org.giaworkbench.attack;
 
+import org.giaworkbench.model.GraphScalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.List;
@@ -25,6 +26,6 @@ public interface Regulariser {
 
     /** Inverting Gradients' prior: {@code weight * TV(x)}; null for weight 0. */
     static Regulariser totalVariation(double weight) {
-        return weight > 0 ? (x, bn, step) -> TotalVariation.of(x).mul((float) weight) : null;
+        return weight > 0 ? (x, bn, step) -> GraphScalars.mul(TotalVariation.of(x), weight) : null;
     }
 }

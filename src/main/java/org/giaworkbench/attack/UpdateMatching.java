@@ -1,5 +1,6 @@
 package org.giaworkbench.attack;
 
+import org.giaworkbench.model.GraphScalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.List;
@@ -38,16 +39,16 @@ final class UpdateMatching {
         NDArray simNorm = null;
         NDArray obsNorm = null;
         for (int i = 0; i < w0.size(); i++) {
-            NDArray s = after.get(i).sub(w0.get(i)).mul(scale);
-            NDArray o = observed.get(i).mul(scale);
+            NDArray s = GraphScalars.mul(after.get(i).sub(w0.get(i)), scale);
+            NDArray o = GraphScalars.mul(observed.get(i), scale);
             o.attach(step);
             if (distance == Distance.SQUARED_L2) {
-                NDArray term = s.sub(o).pow(2f).sum();
+                NDArray term = s.sub(o).square().sum();
                 d = d == null ? term : d.add(term);
             } else {
                 NDArray sd = s.mul(o).sum();
-                NDArray ss = s.pow(2f).sum();
-                NDArray oo = o.pow(2f).sum();
+                NDArray ss = s.square().sum();
+                NDArray oo = o.square().sum();
                 dot = dot == null ? sd : dot.add(sd);
                 simNorm = simNorm == null ? ss : simNorm.add(ss);
                 obsNorm = obsNorm == null ? oo : obsNorm.add(oo);

@@ -1,5 +1,6 @@
 package org.giaworkbench.compute;
 
+import org.giaworkbench.model.GraphScalars;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -179,7 +180,7 @@ final class AttackRunner {
 
     /** A FedAvg update read as one FedSGD gradient: {@code -delta / lr}, in the manager of {@code delta}. */
     private static List<NDArray> asGradient(List<NDArray> delta, double lr) {
-        return delta.stream().map(d -> d.mul((float) (-1.0 / lr))).toList();
+        return delta.stream().map(d -> GraphScalars.mul(d, -1.0 / lr)).toList();
     }
 
     private static InputBox box(Normalization n, int channels) {

@@ -1,5 +1,6 @@
 package org.giaworkbench.fl;
 
+import org.giaworkbench.model.GraphScalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
@@ -45,7 +46,7 @@ public final class LocalSgd {
                 List<NDArray> next = new ArrayList<>(w.size());
                 for (int i = 0; i < w.size(); i++) {
                     // The gradient first: the result joins its manager (the step), not the model's.
-                    NDArray updated = g.get(i).mul(minusLr).add(w.get(i));
+                    NDArray updated = GraphScalars.mul(g.get(i), minusLr).add(w.get(i));
                     if (!createGraph) {
                         // The honest client needs no history: fresh leaves keep each step's graph small.
                         updated = updated.duplicate();

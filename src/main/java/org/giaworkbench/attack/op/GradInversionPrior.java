@@ -1,5 +1,6 @@
 package org.giaworkbench.attack.op;
 
+import org.giaworkbench.model.GraphScalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.List;
@@ -58,26 +59,26 @@ final class GradInversionPrior implements Regulariser {
 
     @Override
     public NDArray of(NDArray x, List<GiaModel.BatchNormInput> batchNormInputs, NDManager step) {
-        NDArray total = TotalVariation.of(x).mul((float) tv);
+        NDArray total = GraphScalars.mul(TotalVariation.of(x), tv);
         if (l2 > 0) {
-            total = total.add(norm(x).mul((float) l2));
+            total = total.add(GraphScalars.mul(norm(x), l2));
         }
         if (needsBatchNormInputs()) {
             NDArray r = statistics.of(batchNormInputs, step);
             lastBn = r.getFloat();
-            total = total.add(r.mul((float) bn));
+            total = total.add(GraphScalars.mul(r, bn));
         }
         if (group > 0 && groupMean != null) {
             NDArray mean = step.create(groupMean, x.getShape()).toType(x.getDataType(), false);
             NDArray r = norm(x.sub(mean));
             lastGroup = r.getFloat();
-            total = total.add(r.mul((float) group));
+            total = total.add(GraphScalars.mul(r, group));
         }
         return total;
     }
 
     private static NDArray norm(NDArray d) {
-        return d.pow(2f).sum().add(1e-12f).sqrt();
+        return d.square().sum().add(1e-12f).sqrt();
     }
 
 }

@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import org.giaworkbench.attack.BatchNormPrior;
 import org.giaworkbench.attack.LabelInference;
+import org.giaworkbench.attack.MatchingObjective;
+import org.giaworkbench.attack.Regulariser;
+import org.giaworkbench.plugin.spi.Distance;
 import org.giaworkbench.attack.RandomStart;
 import org.giaworkbench.compute.EngineBootstrap;
 import org.giaworkbench.compute.autograd.SecondOrderGradients;
@@ -156,6 +159,77 @@ class GradInversionTest {
         }
     }
 
+    /**
+     * A garbage collection between the forward pass and the backward pass changes nothing. DJL's
+     * {@code x.mul(0.1f)} let the collector free the scalar that the backward still reads; with the
+     * freed memory refilled with NaN (as below) every pixel's gradient came back NaN.
+     */
+    @Test
+    void aCollectionBetweenForwardAndBackwardLeavesTheGradientUnchanged() {
+        try (NDManager run = manager.newSubManager()) {
+            GiaModel model = trainedResNet(run);
+            ServerView view = view(model, run, 0);
+            GradInversionPrior prior = new GradInversionPrior(1e-4, 1e-6, 0.1, 0.01, BatchNormPrior.capture(model, run));
+            float[] guess = RandomStart.gaussian(3 * 32 * 32, 3);
+            box().clamp(guess, 3, 32 * 32);
+            prior.setGroupMean(normalized(1));
+            Recorder context = new Recorder(run, null);
+            int[] labels = {DATA.label(0)};
+            float[] quiet = new float[guess.length];
+            new MatchingObjective(view, context, Distance.SQUARED_L2, prior, labels).evaluate(guess, quiet);
+            Regulariser collecting = new Regulariser() {
+                @Override
+                public boolean needsBatchNormInputs() {
+                    return prior.needsBatchNormInputs();
+                }
+
+                @Override
+                public NDArray of(NDArray x, List<GiaModel.BatchNormInput> inputs, NDManager step) {
+                    NDArray term = prior.of(x, inputs, step);
+                    collectAndRefillFreedMemoryWithNaN();
+                    return term;
+                }
+            };
+            for (Regulariser r : List.of(collecting, Regulariser.totalVariation(0.01))) {
+                float[] expected = new float[guess.length];
+                new MatchingObjective(view, context, Distance.SQUARED_L2, r == collecting ? prior : r, labels)
+                        .evaluate(guess, expected);
+                Regulariser withCollection = r == collecting ? collecting : new Regulariser() {
+                    @Override
+                    public NDArray of(NDArray x, List<GiaModel.BatchNormInput> inputs, NDManager step) {
+                        NDArray term = r.of(x, inputs, step);
+                        collectAndRefillFreedMemoryWithNaN();
+                        return term;
+                    }
+                };
+                float[] got = new float[guess.length];
+                new MatchingObjective(view, context, Distance.SQUARED_L2, withCollection, labels).evaluate(guess, got);
+                for (int i = 0; i < got.length; i++) {
+                    assertTrue(Math.abs(got[i] - expected[i]) <= 1e-4 * (1 + Math.abs(expected[i])),
+                            "pixel " + i + ": " + got[i] + " after a collection, " + expected[i] + " without");
+                }
+            }
+        }
+    }
+
+    private static List<java.nio.ByteBuffer> refill;
+
+    /** Runs the collector (which frees unreachable direct buffers) and fills small fresh ones with NaN. */
+    private static void collectAndRefillFreedMemoryWithNaN() {
+        System.gc();
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        refill = new ArrayList<>();
+        for (int i = 0; i < 4_000; i++) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocateDirect(4).order(java.nio.ByteOrder.nativeOrder());
+            b.putFloat(0, Float.NaN);
+            refill.add(b);
+        }
+    }
+
     static final int ITERATIONS = Integer.getInteger("gia.gi.iterations", 8);
 
     private static double psnr(float[] truth, float[] normalizedRecon) {
@@ -206,6 +280,9 @@ class GradInversionTest {
 
         @Override
         public void report(int iteration, double loss, float[] images) {
+            if (attack == null) {
+                return;
+            }
             if (first == null) {
                 first = images.clone();
                 firstBn = attack.lastPrior().lastBatchNormTerm();
