@@ -1,11 +1,13 @@
 package org.giaworkbench.attack.op;
 
 import java.util.Arrays;
+import java.util.function.IntToDoubleFunction;
 import org.giaworkbench.attack.BatchNormPrior;
 import org.giaworkbench.attack.LabelInference;
 import org.giaworkbench.attack.MatchingObjective;
 import org.giaworkbench.attack.RandomStart;
 import org.giaworkbench.attack.optim.Adam;
+import org.giaworkbench.attack.optim.CosineLr;
 import org.giaworkbench.attack.optim.MultiStepLr;
 import org.giaworkbench.plugin.ParamValues;
 import org.giaworkbench.plugin.spi.Attack;
@@ -18,8 +20,8 @@ import org.giaworkbench.plugin.spi.ServerView;
  * Recovery via GradInversion. CVPR 2021): squared-L2 gradient matching plus {@link GradInversionPrior}
  * (total variation, L2 image norm, BatchNorm statistics, group consistency), optimised with Adam for
  * several candidates from different seeds in lockstep. Every iteration the group mean is taken, each
- * candidate makes one Adam step on its objective (pulled toward that mean) and is boxed to the valid
- * range. Labels: granted, or restored from the last layer by {@link LabelInference#fromRowMinima}.
+ * candidate makes one Adam step on its objective (pulled toward that mean, registered by
+ * {@link GroupRegistration}) and is boxed to the valid range. Labels: granted, or restored from the last layer by {@link LabelInference#fromRowMinima}.
  * The run keeps the lowest-loss image among the candidates at each iteration and, at the end, the group
  * mean (its group term is zero) when it scores lower.
  */
@@ -45,13 +47,14 @@ final class GradInversion implements Attack {
         int groupSize = params.getInt("group");
         context.expectIterations(iterations);
         BatchNormPrior statistics = BatchNormPrior.capture(view.model(), context.runManager());
-        GradInversionPrior prior = new GradInversionPrior(params.getDouble("tv"), params.getDouble("l2"),
-                params.getDouble("bn"), groupSize > 1 ? params.getDouble("group-weight") : 0, statistics);
+        // The objective is scale * distance + R_aux. Adam's steps do not change when the whole objective is
+        // multiplied by a constant, so the priors are weighted by 1/scale against the plain distance instead.
+        double scale = params.getDouble("scale");
+        GradInversionPrior prior = new GradInversionPrior(params.getDouble("tv") / scale, params.getDouble("l2") / scale,
+                params.getDouble("bn") / scale, groupSize > 1 ? params.getDouble("group-weight") / scale : 0, statistics);
         lastPrior = prior;
         MatchingObjective objective = new MatchingObjective(view, context, Distance.SQUARED_L2, prior, labels);
-        MultiStepLr schedule = params.getBoolean("lr-decay")
-                ? MultiStepLr.invertingGradients(params.getDouble("lr"), iterations)
-                : new MultiStepLr(params.getDouble("lr"), new int[0], 1.0);
+        IntToDoubleFunction schedule = schedule(params.getString("schedule"), params.getDouble("lr"), iterations);
         int channels = (int) view.imageShape().get(0);
         int pixels = (int) (view.imageShape().get(1) * view.imageShape().get(2));
         float[][] candidates = new float[groupSize][];
@@ -62,26 +65,39 @@ final class GradInversion implements Attack {
             adams[g] = new Adam();
         }
         float[] gradient = new float[objective.size()];
+        GroupRegistration registration = new GroupRegistration(channels, (int) view.imageShape().get(1),
+                (int) view.imageShape().get(2), params.getInt("register"));
         for (int it = 0; it < iterations; it++) {
-            prior.setGroupMean(groupSize > 1 ? mean(candidates) : null);
+            float[][] targets = groupSize > 1 ? registration.targets(candidates) : null;
             double bestLoss = Double.POSITIVE_INFINITY;
             float[] best = null;
             for (int g = 0; g < groupSize; g++) {
+                prior.setGroupMean(targets == null ? null : targets[g]);
                 double loss = objective.evaluate(candidates[g], gradient);
                 if (loss < bestLoss || best == null) {
                     bestLoss = loss;
                     best = Arrays.copyOf(candidates[g], candidates[g].length);
                 }
-                adams[g].step(candidates[g], gradient, schedule.lr(it));
+                adams[g].step(candidates[g], gradient, schedule.applyAsDouble(it));
                 view.box().clamp(candidates[g], channels, pixels);
             }
-            context.report(it + 1, bestLoss, best);
+            context.report(it + 1, bestLoss * scale, best);
         }
         if (groupSize > 1) {
-            float[] fused = mean(candidates);
+            registration.targets(candidates);
+            float[] fused = registration.registeredMean();
             prior.setGroupMean(fused);
-            context.report(iterations, objective.evaluate(fused, gradient), fused);
+            context.report(iterations, objective.evaluate(fused, gradient) * scale, fused);
         }
+    }
+
+    /** cosine: warm-up over min(50, n/10) steps then cosine decay; step: x0.1 at 3/8, 5/8, 7/8; constant. */
+    static IntToDoubleFunction schedule(String kind, double lr, int iterations) {
+        return switch (kind) {
+            case "cosine" -> new CosineLr(lr, iterations, Math.min(50, iterations / 10))::lr;
+            case "step" -> MultiStepLr.invertingGradients(lr, iterations)::lr;
+            default -> i -> lr;
+        };
     }
 
     static float[] mean(float[][] xs) {

@@ -1,5 +1,6 @@
 package org.giaworkbench.attack.op;
 
+import java.util.List;
 import java.util.Set;
 import org.giaworkbench.plugin.Family;
 import org.giaworkbench.plugin.ParamSchema;
@@ -111,12 +112,15 @@ public final class OptimizationAttacks {
                     ParamSchema.of(
                             ParamSpec.integer("iterations", 2_000, 1, 1_000_000, "Adam steps (the paper: 20,000)"),
                             ParamSpec.real("lr", 0.1, 1e-6, 10, "", "Adam learning rate"),
-                            ParamSpec.flag("lr-decay", true, "decay x0.1 at 3/8, 5/8 and 7/8 of the iterations"),
+                            ParamSpec.real("scale", 1e-4, 1e-9, 1, "", "weight of the squared-L2 gradient distance against the priors"),
+                            ParamSpec.choice("schedule", "cosine", List.of("cosine", "step", "constant"),
+                                    "learning rate: warm-up then cosine decay, x0.1 at 3/8, 5/8, 7/8, or constant"),
                             ParamSpec.real("tv", 1e-4, 0, 10, "", "total-variation weight a_tv"),
                             ParamSpec.real("l2", 1e-6, 0, 10, "", "weight a_l2 of the image's L2 norm"),
                             ParamSpec.real("bn", 0.1, 0, 100, "", "weight a_bn of the BatchNorm-statistics prior"),
                             ParamSpec.integer("group", 4, 1, 16, "candidates from different seeds (1: no group term)"),
-                            ParamSpec.real("group-weight", 0.01, 0, 10, "", "weight a_group pulling each candidate to the group mean")),
+                            ParamSpec.real("group-weight", 1e-4, 0, 10, "", "weight a_group pulling each candidate to the registered group mean"),
+                            ParamSpec.integer("register", 2, 0, 8, "largest shift (pixels) when registering candidates to their mean (0: plain mean)")),
                     Set.of("infers-labels", "batchnorm-prior"));
         }
 

@@ -38,6 +38,7 @@ public final class DatasetController {
     @FXML private Spinner<Integer> batchSpinner;
     @FXML private Spinner<Integer> sameLabelSpinner;
     @FXML private Spinner<Integer> seedSpinner;
+    @FXML private Spinner<Integer> subsetSpinner;
     @FXML private TextField indexField;
     @FXML private ComboBox<String> normalizationBox;
     @FXML private Label errorLabel;
@@ -72,6 +73,7 @@ public final class DatasetController {
         link(batchSpinner, model.batchProperty(), 1, 4096);
         link(sameLabelSpinner, model.sameLabelProperty(), 0, 4096);
         link(seedSpinner, model.seedProperty(), 0, Integer.MAX_VALUE);
+        link(subsetSpinner, model.subsetProperty(), 0, 100_000);
         indexField.textProperty().bindBidirectional(model.indexProperty());
         normalizationBox.setItems(FXCollections.observableArrayList(DatasetModel.NORMALIZATIONS));
         normalizationBox.valueProperty().bindBidirectional(model.normalizationProperty());

@@ -49,8 +49,8 @@ public final class DatasetModel {
     /** The dataset index forced to be the first image; empty for a free draw. */
     private final StringProperty index = new SimpleStringProperty(this, "index", "");
     private final StringProperty normalization = new SimpleStringProperty(this, "normalization", "cifar10");
-    /** data.subset of an opened spec, kept so that the pane passes it on (no control of its own yet). */
-    private Integer subset;
+    /** data.subset: 0 draws from the whole dataset, n from a fixed label-distinct subset of n images. */
+    private final IntegerProperty subset = new SimpleIntegerProperty(this, "subset", 0);
 
     private final ObservableList<Thumbnail> thumbnails = FXCollections.observableArrayList();
     private final StringProperty description = new SimpleStringProperty(this, "description", "");
@@ -73,7 +73,7 @@ public final class DatasetModel {
                 refresh();
             }
         };
-        for (var p : List.of(source, path, resolution, batch, sameLabel, seed, index)) {
+        for (var p : List.of(source, path, resolution, batch, sameLabel, seed, index, subset)) {
             p.addListener(refresh);
         }
     }
@@ -149,7 +149,7 @@ public final class DatasetModel {
         }
         String p = DatasetFactory.BUNDLED_SOURCES.contains(source.get()) || path.get() == null || path.get().isBlank() ? null : path.get().trim();
         return new DataSpec(source.get(), p, resolution.get(), batch.get(), sameLabel.get(), seed.get(), first,
-                normalization.get(), subset);
+                normalization.get(), subset.get() == 0 ? null : subset.get());
     }
 
     /** Shows {@code spec} (from a preset or an opened file) and previews it once. */
@@ -164,7 +164,7 @@ public final class DatasetModel {
             seed.set((int) spec.seed());
             index.set(spec.index() == null ? "" : spec.index().toString());
             normalization.set(spec.normalization() == null ? "cifar10" : spec.normalization());
-            subset = spec.subset();
+            subset.set(spec.subset() == null ? 0 : spec.subset());
         } finally {
             applying = false;
         }
@@ -193,6 +193,10 @@ public final class DatasetModel {
 
     public IntegerProperty sameLabelProperty() {
         return sameLabel;
+    }
+
+    public IntegerProperty subsetProperty() {
+        return subset;
     }
 
     public IntegerProperty seedProperty() {

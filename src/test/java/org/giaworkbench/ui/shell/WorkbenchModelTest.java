@@ -145,4 +145,20 @@ class WorkbenchModelTest {
         assertTrue(line.startsWith("./gia run --preset quickstart-dlg"), line);
         assertTrue(line.contains("--set data.batch=2"), line);
     }
+
+    /** The subset control draws the batch from the 64-image label-distinct subset, and the spec says so. */
+    @Test
+    void theEvaluationSubsetNarrowsThePreviewToDistinctLabels() {
+        model.dataset().batchProperty().set(10);
+        model.dataset().subsetProperty().set(64);
+        assertTrue(model.dataset().errorProperty().get().isEmpty(), model.dataset().errorProperty().get());
+        assertEquals(Integer.valueOf(64), model.dataset().toSpec().subset());
+        var labels = model.dataset().thumbnails().stream().map(DatasetModel.Thumbnail::label).distinct().count();
+        assertEquals(10, model.dataset().thumbnails().size());
+        // CIFAR-10 has 10 classes: a batch of 10 from the label-distinct subset holds each class once.
+        assertEquals(10, labels, "labels " + model.dataset().thumbnails());
+        assertTrue(model.cliCommand().contains("--set data.subset=64"), model.cliCommand());
+        model.dataset().subsetProperty().set(0);
+        assertEquals(null, model.dataset().toSpec().subset());
+    }
 }
