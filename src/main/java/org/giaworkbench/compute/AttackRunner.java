@@ -123,6 +123,7 @@ final class AttackRunner {
                     observed = FedSgdClient.gradient(model, x, batch.labels(), compute.oracle(), runManager);
                 }
             }
+            ObservedGradientCheck.requireInvertible(observed, runManager);
             ServerView view = new ServerView(model, observed, truth.count(), new Shape(truth.channels(), truth.height(),
                     truth.width()), numClasses, granted ? batch.labels().clone() : null, box, update);
             RunSession session = new RunSession(runId, runManager, compute.oracle(), token, sink, spec.run().seed(),

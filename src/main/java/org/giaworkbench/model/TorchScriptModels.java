@@ -31,6 +31,11 @@ import org.giaworkbench.core.spec.ModelSpec;
  * weights and activations ({@code model.activation} must stay {@code default}); {@code model.batchNorm}
  * picks {@code module.train()} or {@code module.eval()}. The module must map a {@code N x C x H x W}
  * float batch to {@code N x classes} logits.
+ *
+ * <p>Module buffers (BatchNorm running statistics) are not among the shared parameters and are not
+ * restored around forwards: in train mode they move with every forward, as in PyTorch. That changes
+ * no result of a run, because train-mode forwards normalise with the batch's own statistics, and
+ * every run loads the file again, so nothing carries over to the next one.
  */
 final class TorchScriptModels {
 

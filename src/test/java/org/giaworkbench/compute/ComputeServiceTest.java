@@ -145,6 +145,24 @@ class ComputeServiceTest {
         assertTrue(lrFailed.message().contains("lr") && !lrFailed.hint().isEmpty(), lrFailed.message());
     }
 
+    /**
+     * An untrained ResNet-56 in eval mode saturates on this image (logits +/-5e4): the client's gradient
+     * is exactly zero. The run is refused before it starts, with the reason, instead of "diverged at
+     * iteration 1".
+     */
+    @Test
+    void aGradientThatIsExactlyZeroIsRefusedWithTheReason() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        RunResult r = compute.submit(spec("{\"model\": {\"arch\": \"resnet56\"}, \"data\": {\"seed\": 1},"
+                + " \"attack\": {\"id\": \"inverting-gradients\", \"params\": {\"iterations\": 10}}, \"run\": {\"seed\": 1}}"), sink)
+                .outcome().get(120, TimeUnit.SECONDS);
+        assertNull(r);
+        RunEvent.Failed failed = assertInstanceOf(RunEvent.Failed.class, sink.last());
+        assertEquals(GiaException.Kind.BAD_INPUT, failed.kind());
+        assertTrue(failed.message().contains("exactly zero"), failed.message());
+        assertEquals(1, sink.events().size(), "no Started for a run that never began");
+    }
+
     @Test
     void submitReturnsWhileTheComputeThreadIsBusy() throws Exception {
         String longRun = "{\"model\": {\"arch\": \"resnet20\"}, \"attack\": {\"id\": \"inverting-gradients\","
