@@ -211,6 +211,12 @@ public final class ComputeService implements AutoCloseable {
             GiaException g = Failures.classify(e);
             sink.accept(new RunEvent.Failed(id, g.kind(), g.getMessage(), g.hint(), null));
             outcome.complete(null);
+        } finally {
+            // Whatever escaped the reporting above (a sink that throws, a class that cannot be loaded
+            // because the jar was rebuilt under a running process), a waiting caller must not hang.
+            if (!outcome.isDone()) {
+                outcome.completeExceptionally(new IllegalStateException("run " + id + " ended without an outcome"));
+            }
         }
     }
 

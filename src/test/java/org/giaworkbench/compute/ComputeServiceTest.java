@@ -163,6 +163,17 @@ class ComputeServiceTest {
         assertEquals(1, sink.events().size(), "no Started for a run that never began");
     }
 
+    /** A sink that throws even while a failure is reported leaves the caller an outcome, not a hang. */
+    @Test
+    void aSinkThatThrowsStillCompletesTheOutcome() throws Exception {
+        RunHandle handle = compute.submit(spec("{\"attack\": {\"id\": \"dlg\"}, \"data\": {\"batch\": 5000}}"), event -> {
+            throw new IllegalStateException("sink broken");
+        });
+        var thrown = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> handle.outcome().get(60, TimeUnit.SECONDS));
+        assertTrue(thrown.getCause().getMessage().contains("without an outcome"), thrown.getCause().getMessage());
+    }
+
     @Test
     void submitReturnsWhileTheComputeThreadIsBusy() throws Exception {
         String longRun = "{\"model\": {\"arch\": \"resnet20\"}, \"attack\": {\"id\": \"inverting-gradients\","
