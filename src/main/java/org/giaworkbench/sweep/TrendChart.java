@@ -94,6 +94,7 @@ public final class TrendChart {
         }
         int k = 0;
         int seeds = results.plan().definition().seeds();
+        boolean fewer = false;
         for (Map.Entry<String, Map<String, Stat>> line : lines.entrySet()) {
             Color c = PALETTE[k % PALETTE.length];
             g.setColor(c);
@@ -113,6 +114,11 @@ public final class TrendChart {
                 g.drawLine(x - 5, y0, x + 5, y0);
                 g.drawLine(x - 5, y1, x + 5, y1);
                 g.fillOval(x - 4, y - 4, 8, 8);
+                if (s.n() < seeds) {
+                    // A cell failed or was refused: say how many runs this point stands for.
+                    text(g, "n=" + s.n(), x + 8, y - 6, false, c);
+                    fewer = true;
+                }
                 pts.add(new int[] {x, y});
             }
             g.setStroke(new BasicStroke(2f));
@@ -123,8 +129,8 @@ public final class TrendChart {
             text(g, line.getKey(), LEFT + plotW + 34, TOP + 16 + k * 20, false, Color.BLACK);
             k++;
         }
-        text(g, metricLabel(metric) + " against " + (factor == null ? "-" : factor) + " (mean \u00b1 sd over " + seeds
-                + (seeds == 1 ? " seed)" : " seeds)"), LEFT, 24, false, Color.BLACK);
+        text(g, metricLabel(metric) + " against " + (factor == null ? "-" : factor) + " (mean \u00b1 sd over "
+                + (fewer ? "up to " : "") + seeds + (seeds == 1 ? " seed)" : " seeds)"), LEFT, 24, false, Color.BLACK);
         text(g, factor == null ? "" : factor, LEFT + plotW / 2, H - 18, false, Color.BLACK);
         g.dispose();
         return img;
