@@ -283,7 +283,8 @@ public final class GiaModel {
         }
     }
 
-    static void setValues(NDArray target, float[] values) {
+    /** Writes {@code values} into {@code target}, whether it holds float32 or float64. */
+    public static void setValues(NDArray target, float[] values) {
         if (target.getDataType() == DataType.FLOAT64) {
             double[] d = new double[values.length];
             for (int i = 0; i < d.length; i++) {

@@ -103,8 +103,8 @@ final class Fishing implements Attack {
             what = String.format("last layer rewritten: feature fishing on class %d, feature %d cut at %.4g (%.3f quantile, %d target images)",
                     targetClass, loc, cut, q, k);
         }
-        setValues(weight, w);
-        setValues(bias, b);
+        GiaModel.setValues(weight, w);
+        GiaModel.setValues(bias, b);
         return new ShippedModel(model, what, 0, null, 0);
     }
 
@@ -249,13 +249,13 @@ final class Fishing implements Attack {
         try (NDManager scope = setup.manager().newSubManager()) {
             NDArray x = scope.create(Arrays.copyOf(sample.images(), n * values),
                     new Shape(n, setup.imageShape().get(0), setup.imageShape().get(1), setup.imageShape().get(2)));
-            setValues(bias, new float[classes]);
+            GiaModel.setValues(bias, new float[classes]);
             for (int start = 0; start < features; start += classes) {
                 float[] w = new float[classes * features];
                 for (int c = 0; c < classes && start + c < features; c++) {
                     w[c * features + start + c] = 1f;
                 }
-                setValues(weight, w);
+                GiaModel.setValues(weight, w);
                 float[] logits = setup.honest().forward(x).toType(DataType.FLOAT32, false).toFloatArray();
                 for (int i = 0; i < n; i++) {
                     for (int c = 0; c < classes && start + c < features; c++) {
@@ -264,8 +264,8 @@ final class Fishing implements Attack {
                 }
             }
         } finally {
-            setValues(weight, oldW);
-            setValues(bias, oldB);
+            GiaModel.setValues(weight, oldW);
+            GiaModel.setValues(bias, oldB);
         }
         return out;
     }
@@ -329,17 +329,5 @@ final class Fishing implements Attack {
 
     private static float[] host(NDArray a) {
         return a.toType(DataType.FLOAT32, false).toFloatArray();
-    }
-
-    private static void setValues(NDArray target, float[] values) {
-        if (target.getDataType() == DataType.FLOAT64) {
-            double[] d = new double[values.length];
-            for (int i = 0; i < d.length; i++) {
-                d[i] = values[i];
-            }
-            target.set(java.nio.DoubleBuffer.wrap(d));
-        } else {
-            target.set(values);
-        }
     }
 }
