@@ -1,10 +1,10 @@
 package org.giaworkbench.attack;
 
-import org.giaworkbench.model.GraphScalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.List;
 import org.giaworkbench.model.GiaModel;
+import org.giaworkbench.model.GraphScalars;
 
 /**
  * A prior on the guessed images, added to the gradient distance of {@link MatchingObjective}: a scalar

@@ -1,10 +1,10 @@
 package org.giaworkbench.attack;
 
-import org.giaworkbench.model.GraphScalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.List;
 import org.giaworkbench.fl.LocalSgd;
+import org.giaworkbench.model.GraphScalars;
 import org.giaworkbench.plugin.spi.Distance;
 import org.giaworkbench.plugin.spi.GradientOracle;
 import org.giaworkbench.plugin.spi.LocalTraining;

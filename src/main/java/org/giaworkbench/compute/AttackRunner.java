@@ -1,6 +1,5 @@
 package org.giaworkbench.compute;
 
-import org.giaworkbench.model.GraphScalars;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -29,6 +28,7 @@ import org.giaworkbench.fl.FedSgdClient;
 import org.giaworkbench.fl.ThreatModel;
 import org.giaworkbench.metric.LabelAccuracy;
 import org.giaworkbench.model.GiaModel;
+import org.giaworkbench.model.GraphScalars;
 import org.giaworkbench.perceptual.LpipsChoice;
 import org.giaworkbench.model.ModelFactory;
 import org.giaworkbench.model.TrainedWeights;
@@ -123,7 +123,7 @@ final class AttackRunner {
                     observed = FedSgdClient.gradient(model, x, batch.labels(), compute.oracle(), runManager);
                 }
             }
-            ObservedGradientCheck.requireInvertible(observed, runManager);
+            ObservedGradientCheck.requireInvertible(observed);
             ServerView view = new ServerView(model, observed, truth.count(), new Shape(truth.channels(), truth.height(),
                     truth.width()), numClasses, granted ? batch.labels().clone() : null, box, update);
             RunSession session = new RunSession(runId, runManager, compute.oracle(), token, sink, spec.run().seed(),

@@ -1,6 +1,5 @@
 package org.giaworkbench.fl;
 
-import org.giaworkbench.model.GraphScalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
@@ -8,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.giaworkbench.model.ClassificationLoss;
 import org.giaworkbench.model.GiaModel;
+import org.giaworkbench.model.GraphScalars;
 import org.giaworkbench.plugin.spi.GradientOracle;
 import org.giaworkbench.plugin.spi.LocalTraining;
 

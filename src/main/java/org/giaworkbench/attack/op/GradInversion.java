@@ -19,11 +19,12 @@ import org.giaworkbench.plugin.spi.ServerView;
  * GradInversion (Yin, Mallya, Vahdat, Alvarez, Kautz, Molchanov. See through Gradients: Image Batch
  * Recovery via GradInversion. CVPR 2021): squared-L2 gradient matching plus {@link GradInversionPrior}
  * (total variation, L2 image norm, BatchNorm statistics, group consistency), optimised with Adam for
- * several candidates from different seeds in lockstep. Every iteration the group mean is taken, each
- * candidate makes one Adam step on its objective (pulled toward that mean, registered by
- * {@link GroupRegistration}) and is boxed to the valid range. Labels: granted, or restored from the last layer by {@link LabelInference#fromRowMinima}.
- * The run keeps the lowest-loss image among the candidates at each iteration and, at the end, the group
- * mean (its group term is zero) when it scores lower.
+ * several candidates from different seeds in lockstep. Every iteration the candidates are registered
+ * to their mean ({@link GroupRegistration}); each makes one Adam step on its objective, pulled toward
+ * that registered mean, and is boxed to the valid range. Labels: granted, or restored from the last
+ * layer by {@link LabelInference#fromRowMinima}.
+ * The run keeps the lowest-loss image among the candidates at each iteration and, at the end, the
+ * registered mean when it scores lower.
  */
 final class GradInversion implements Attack {
 

@@ -1,6 +1,5 @@
 package org.giaworkbench.attack.op;
 
-import org.giaworkbench.model.GraphScalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.List;
@@ -8,6 +7,7 @@ import org.giaworkbench.attack.BatchNormPrior;
 import org.giaworkbench.attack.Regulariser;
 import org.giaworkbench.attack.TotalVariation;
 import org.giaworkbench.model.GiaModel;
+import org.giaworkbench.model.GraphScalars;
 
 /**
  * GradInversion's auxiliary loss (Yin et al., CVPR 2021, eq. 3-6), as implemented here:
