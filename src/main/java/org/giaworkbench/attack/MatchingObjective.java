@@ -2,15 +2,13 @@ package org.giaworkbench.attack;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import org.giaworkbench.attack.optim.Objective;
 import org.giaworkbench.model.ClassificationLoss;
 import org.giaworkbench.model.GiaModel;
+import org.giaworkbench.nd.OwnedArrays;
 import org.giaworkbench.plugin.spi.AttackContext;
 import org.giaworkbench.plugin.spi.Distance;
 import org.giaworkbench.plugin.spi.MatchResult;
@@ -34,10 +32,6 @@ public final class MatchingObjective implements Objective {
     private final NDArray fixedOneHot;
     private final int imageValues;
     private final Shape batchShape;
-    // Reused for every evaluation: DJL would otherwise copy each guess into a fresh direct buffer that
-    // only the garbage collector frees, and native memory would rise and fall with GC timing.
-    private final ByteBuffer imageBuffer;
-    private final ByteBuffer labelBuffer;
     private int evaluations;
     private double lastDistance = Double.NaN;
 
@@ -64,9 +58,6 @@ public final class MatchingObjective implements Objective {
         NDArray like = view.gradients().get(0);
         this.fixedOneHot = labels == null ? null
                 : ClassificationLoss.oneHot(context.runManager(), labels, view.numClasses(), like);
-        this.imageBuffer = ByteBuffer.allocateDirect(imageValues * Float.BYTES).order(ByteOrder.nativeOrder());
-        this.labelBuffer = labels != null ? null
-                : ByteBuffer.allocateDirect(view.batchSize() * view.numClasses() * Float.BYTES).order(ByteOrder.nativeOrder());
     }
 
     /** Length of the optimised vector. */
@@ -87,14 +78,13 @@ public final class MatchingObjective implements Objective {
     public double evaluate(float[] vector, float[] gradient) {
         context.checkCancelled();
         try (NDManager step = context.runManager().newSubManager()) {
-            NDArray x = step.create(fill(imageBuffer, vector, 0, imageValues), batchShape, DataType.FLOAT32);
+            NDArray x = OwnedArrays.of(step, vector, 0, batchShape);
             x.setRequiresGradient(true);
             List<NDArray> variables = new ArrayList<>(2);
             variables.add(x);
             NDArray labelLogits = null;
             if (fixedOneHot == null) {
-                labelLogits = step.create(fill(labelBuffer, vector, imageValues, vector.length - imageValues),
-                        new Shape(view.batchSize(), view.numClasses()), DataType.FLOAT32);
+                labelLogits = OwnedArrays.of(step, vector, imageValues, new Shape(view.batchSize(), view.numClasses()));
                 labelLogits.setRequiresGradient(true);
                 variables.add(labelLogits);
             }
@@ -126,12 +116,6 @@ public final class MatchingObjective implements Objective {
             lastDistance = r.distance().getFloat();
             return r.total().getFloat();
         }
-    }
-
-    private static ByteBuffer fill(ByteBuffer buffer, float[] values, int offset, int length) {
-        buffer.clear();
-        buffer.asFloatBuffer().put(values, offset, length);
-        return buffer;
     }
 
     /** Labels implied by the label logits of {@code vector} (argmax per image); null with fixed labels. */

@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.util.cuda.CudaUtils;
 import org.giaworkbench.core.GiaException;
+import org.giaworkbench.nd.CpuKernels;
 
 /**
  * Starts the PyTorch engine with nothing allowed to download, and picks the device.
@@ -42,6 +43,8 @@ public final class EngineBootstrap {
                     "the native libtorch comes from the pytorch-native-cpu jar; rebuild with `mvn -B package -DskipTests`"
                             + " and check that DJL_CACHE_DIR (default ~/.djl.ai) is writable", e);
         }
+        // Before any array exists: the CPU convolution kernels that give the same result on every machine.
+        CpuKernels.configure();
         Device device = engine.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
         info = new EngineInfo(engine.getEngineName(), engine.getVersion(), Engine.getDjlVersion(), device, describe(device));
         return info;

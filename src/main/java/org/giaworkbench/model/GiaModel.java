@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.giaworkbench.core.GiaException;
+import org.giaworkbench.nd.OwnedArrays;
 
 /**
  * A built model: its DJL block, the parameters in a stable order with their PyTorch names, and how
@@ -283,16 +284,8 @@ public final class GiaModel {
         }
     }
 
-    /** Writes {@code values} into {@code target}, whether it holds float32 or float64. */
+    /** Writes {@code values} into the storage of {@code target} (a copy, converted to its type). */
     public static void setValues(NDArray target, float[] values) {
-        if (target.getDataType() == DataType.FLOAT64) {
-            double[] d = new double[values.length];
-            for (int i = 0; i < d.length; i++) {
-                d[i] = values[i];
-            }
-            target.set(java.nio.DoubleBuffer.wrap(d));
-        } else {
-            target.set(values);
-        }
+        OwnedArrays.write(target, values);
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Random;
 import org.giaworkbench.core.GiaException;
 import org.giaworkbench.core.spec.ModelSpec;
+import org.giaworkbench.nd.OwnedArrays;
 
 /** Builds a {@link GiaModel} from a model spec: architecture, activation, weights, BatchNorm mode. */
 public final class ModelFactory {
@@ -245,8 +246,10 @@ public final class ModelFactory {
         for (int i = 0; i < size; i++) {
             floats.put((float) (random.nextGaussian() * std));
         }
-        // DJL keeps a reference to the buffer for as long as the array lives (it aliases it on CPU).
-        array.set(bytes);
+        bytes.rewind();
+        try (NDArray values = OwnedArrays.of(array.getManager(), bytes, array.getShape(), DataType.FLOAT32)) {
+            OwnedArrays.write(array, values);
+        }
     }
 
     /** BatchNorm layers are the ones with running statistics, whatever the architecture calls them. */
