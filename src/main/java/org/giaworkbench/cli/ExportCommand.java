@@ -41,9 +41,15 @@ final class ExportCommand implements Callable<Integer> {
         if (id == null && csv == null) {
             throw GiaException.badInput("nothing to export", "give a run id (gia export 12 --out DIR) or --runs 1,2 --csv FILE");
         }
+        Path dir = id == null ? null : out != null ? out : Path.of("runs", "run-" + id);
+        if (dir != null) {
+            OutputFolder.requireWritable(dir, "--out");
+        }
+        if (csv != null) {
+            OutputFolder.requireWritableParent(csv, "--csv");
+        }
         try (ExperimentStore store = storeOption.open()) {
             if (id != null) {
-                Path dir = out != null ? out : Path.of("runs", "run-" + id);
                 List<Path> files = RunBundle.write(store, id, dir);
                 System.out.println("wrote " + files.size() + " files to " + dir + " (open " + dir.resolve(RunBundle.REPORT) + ")");
             }

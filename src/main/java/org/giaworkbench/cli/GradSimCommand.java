@@ -58,6 +58,9 @@ final class GradSimCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         GradSimRequest request = new GradSimRequest(arch, activation, weights, ks, label, seed, normalization, device);
+        Path file = csv != null ? csv : Path.of("runs", "gradsim-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".csv");
+        OutputFolder.requireWritableParent(file, "--csv");
         GradSimReport report;
         try (ComputeService compute = new ComputeService()) {
             report = compute.gradientSimilarity(request).get();
@@ -68,8 +71,6 @@ final class GradSimCommand implements Callable<Integer> {
             throw e;
         }
         print(report, System.out);
-        Path file = csv != null ? csv : Path.of("runs", "gradsim-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".csv");
         if (file.toAbsolutePath().getParent() != null) {
             Files.createDirectories(file.toAbsolutePath().getParent());
         }

@@ -73,6 +73,7 @@ final class RunCommand implements Callable<Integer> {
         }
         ExperimentSpec spec = SpecJson.bind(tree);
         Path dir = out != null ? out : defaultOutput(spec);
+        OutputFolder.requireWritable(dir, "--out");
         AtomicReference<RunEvent> terminal = new AtomicReference<>();
         CountDownLatch done = new CountDownLatch(1);
         ConsoleProgress progress = new ConsoleProgress(System.err, System.console() != null);

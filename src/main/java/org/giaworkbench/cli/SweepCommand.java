@@ -85,6 +85,9 @@ final class SweepCommand implements Callable<Integer> {
             throw GiaException.badInput("nothing to sweep", "add --vary KEY=V1,V2 or --seeds N");
         }
         Path dir = out != null ? out : Path.of("runs", plan.sweepId());
+        if (!dryRun) {
+            OutputFolder.requireWritable(dir, "--out");
+        }
         try (ExperimentStore store = storeOption.open()) {
             if (dryRun) {
                 for (SweepCell c : plan.cells()) {

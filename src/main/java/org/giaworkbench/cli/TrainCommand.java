@@ -97,6 +97,10 @@ final class TrainCommand implements Callable<Integer> {
                 new DataSpec(source, path, resolution, 1, 0, 0, null, normalization),
                 epochs, batch, lr, optimizer, momentum, weightDecay, heldOut, seed, out == null ? null : out.toString(), device);
         spec.validate();
+        if (out != null) {
+            // The default folder is the trainer's to choose; it reports an unwritable one before the first epoch.
+            OutputFolder.requireWritable(out, "--out");
+        }
         AtomicReference<TrainingEvent> terminal = new AtomicReference<>();
         CountDownLatch done = new CountDownLatch(1);
         PrintStream err = System.err;

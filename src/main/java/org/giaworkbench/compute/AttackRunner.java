@@ -29,6 +29,7 @@ import org.giaworkbench.fl.ThreatModel;
 import org.giaworkbench.metric.LabelAccuracy;
 import org.giaworkbench.model.GiaModel;
 import org.giaworkbench.model.GraphScalars;
+import org.giaworkbench.nd.OwnedArrays;
 import org.giaworkbench.perceptual.LpipsChoice;
 import org.giaworkbench.model.ModelFactory;
 import org.giaworkbench.model.TrainedWeights;
@@ -113,7 +114,7 @@ final class AttackRunner {
             List<NDArray> observed;
             ClientUpdate update = null;
             try (NDManager clientScope = runManager.newSubManager()) {
-                NDArray x = clientScope.create(inputs, shape);
+                NDArray x = OwnedArrays.of(clientScope, inputs, shape);
                 if (spec.fl().fedAvg()) {
                     List<NDArray> delta = FedAvgClient.update(model, x, batch.labels(), FedAvgProtocol.client(spec.fl()),
                             compute.oracle(), runManager);

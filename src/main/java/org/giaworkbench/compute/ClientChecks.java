@@ -21,6 +21,7 @@ import org.giaworkbench.fl.FedSgdClient;
 import org.giaworkbench.fl.ThreatModel;
 import org.giaworkbench.model.GiaModel;
 import org.giaworkbench.model.ModelFactory;
+import org.giaworkbench.nd.OwnedArrays;
 import org.giaworkbench.plugin.ParamValues;
 import org.giaworkbench.plugin.PluginRegistry;
 import org.giaworkbench.plugin.spi.AttackPlugin;
@@ -86,7 +87,7 @@ final class ClientChecks {
             float[] x = normalization.normalize(b.images().pixels(), b.images().channels(), b.images().height(),
                     b.images().width());
             try (NDManager step = scope.newSubManager()) {
-                NDArray input = step.create(x, new Shape(32, b.images().channels(), b.images().height(), b.images().width()));
+                NDArray input = OwnedArrays.of(step, x, new Shape(32, b.images().channels(), b.images().height(), b.images().width()));
                 List<NDArray> grads = FedSgdClient.gradient(model, input, b.labels(), oracle, step);
                 List<String> names = model.trainableNames();
                 List<NDArray> params = model.trainableArrays();

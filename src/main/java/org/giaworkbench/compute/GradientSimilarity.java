@@ -17,6 +17,7 @@ import org.giaworkbench.data.Normalization;
 import org.giaworkbench.fl.FedSgdClient;
 import org.giaworkbench.model.GiaModel;
 import org.giaworkbench.model.ModelFactory;
+import org.giaworkbench.nd.OwnedArrays;
 import org.giaworkbench.plugin.spi.GradientOracle;
 
 /**
@@ -48,7 +49,7 @@ public final class GradientSimilarity {
         try (NDManager scope = base.newSubManager()) {
             GiaModel model = ModelFactory.build(spec.model(), numClasses, truth.channels(), truth.height(), scope);
             float[] inputs = normalization.normalize(truth.pixels(), truth.channels(), truth.height(), truth.width());
-            NDArray x = scope.create(inputs, new Shape(truth.count(), truth.channels(), truth.height(), truth.width()));
+            NDArray x = OwnedArrays.of(scope, inputs, new Shape(truth.count(), truth.channels(), truth.height(), truth.width()));
             NDArray whole = flat(FedSgdClient.gradient(model, x, batch.labels(), oracle, scope));
             double wholeNorm = whole.norm().getFloat();
             double sum = 0;

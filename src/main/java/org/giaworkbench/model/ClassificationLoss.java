@@ -3,6 +3,7 @@ package org.giaworkbench.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import org.giaworkbench.nd.OwnedArrays;
 
 /** The training loss of the federation: cross-entropy, mean over the batch (PyTorch's default). */
 public final class ClassificationLoss {
@@ -26,7 +27,7 @@ public final class ClassificationLoss {
         for (int i = 0; i < labels.length; i++) {
             v[i * numClasses + labels[i]] = 1f;
         }
-        return manager.create(v, new Shape(labels.length, numClasses)).toType(like.getDataType(), false)
+        return OwnedArrays.of(manager, v, new Shape(labels.length, numClasses)).toType(like.getDataType(), false)
                 .toDevice(like.getDevice(), false);
     }
 }

@@ -216,7 +216,7 @@ public final class GiaModel {
         try (NDManager tmp = manager.newSubManager()) {
             NDList list;
             try {
-                list = NDList.decode(tmp, in.readAllBytes());
+                list = OwnedArrays.decode(tmp, in.readAllBytes());
             } catch (IOException | RuntimeException e) {
                 throw GiaException.badInput("cannot read weights " + origin + ": not a numpy .npz file (" + e.getMessage() + ")",
                         "give a .npz saved with numpy.savez from a PyTorch state_dict");
@@ -255,7 +255,7 @@ public final class GiaModel {
         try (NDManager tmp = manager.newSubManager()) {
             NDList list = new NDList();
             for (int i = 0; i < parameters.size(); i++) {
-                NDArray a = tmp.create(parameters.get(i).getArray().toType(DataType.FLOAT32, false).toFloatArray(),
+                NDArray a = OwnedArrays.of(tmp, parameters.get(i).getArray().toType(DataType.FLOAT32, false).toFloatArray(),
                         parameters.get(i).getArray().getShape());
                 a.setName(names.get(i));
                 list.add(a);

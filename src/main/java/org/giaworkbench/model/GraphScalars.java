@@ -1,6 +1,7 @@
 package org.giaworkbench.model;
 
 import ai.djl.ndarray.NDArray;
+import org.giaworkbench.nd.OwnedArrays;
 
 /**
  * Scalar arithmetic that is safe inside an autograd graph.
@@ -30,7 +31,7 @@ public final class GraphScalars {
 
     /** A 0-dimensional tensor with the value {@code s}, the type and device of {@code x}, owned by x's manager. */
     public static NDArray scalarLike(NDArray x, double s) {
-        NDArray scalar = x.getManager().create((float) s).toType(x.getDataType(), false);
+        NDArray scalar = OwnedArrays.scalar(x.getManager(), s, x.getDataType());
         return scalar.toDevice(x.getDevice(), false);
     }
 }

@@ -1,10 +1,13 @@
 package org.giaworkbench.nd;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.jni.JniUtils;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -88,7 +91,25 @@ public final class OwnedArrays {
 
     /** A 0-dimensional array with {@code value}, made by libtorch itself (no Java memory involved). */
     public static NDArray scalar(NDManager manager, double value, DataType type) {
-        return manager.full(new Shape(), (float) value, type);
+        // JniUtils.full keeps the double (NDManager.full would round it to float first).
+        return JniUtils.full((PtNDManager) manager, new Shape(), value, type, manager.getDevice(), SparseFormat.DENSE);
+    }
+
+    /**
+     * Arrays decoded from a numpy {@code .npz} or DJL file, each copied into libtorch's memory (DJL's
+     * decoder wraps Java buffers), with their names; the decoded originals are closed.
+     */
+    public static NDList decode(NDManager manager, byte[] bytes) {
+        NDList owned = new NDList();
+        try (NDManager scratch = manager.newSubManager()) {
+            for (NDArray decoded : NDList.decode(scratch, bytes)) {
+                NDArray copy = decoded.getDevice().isGpu() ? decoded : decoded.duplicate();
+                copy.attach(manager);
+                copy.setName(decoded.getName());
+                owned.add(copy);
+            }
+        }
+        return owned;
     }
 
     /**

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.giaworkbench.core.result.ImageBatch;
 import org.giaworkbench.data.ImageResizer;
+import org.giaworkbench.nd.OwnedArrays;
 
 /**
  * The semantic labels that the Jaccard similarity compares: the {@link #K} most likely ImageNet classes
@@ -58,7 +59,7 @@ public final class ImageNetLabels implements AutoCloseable {
                 }
             }
             try (NDManager step = manager.newSubManager()) {
-                NDArray logits = net.logits(step.create(x, new Shape(1, 3, SIZE, SIZE)));
+                NDArray logits = net.logits(OwnedArrays.of(step, x, new Shape(1, 3, SIZE, SIZE)));
                 long[] order = logits.get(0).argSort(0, false).get("0:" + K).toLongArray();
                 out[i] = new int[K];
                 for (int k = 0; k < K; k++) {

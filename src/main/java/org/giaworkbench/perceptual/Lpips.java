@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import org.giaworkbench.core.GiaException;
 import org.giaworkbench.core.result.ImageBatch;
+import org.giaworkbench.nd.OwnedArrays;
 
 /**
  * LPIPS v0.1 (Zhang, Isola, Efros, Shechtman and Wang, CVPR 2018), computed exactly as the reference
@@ -136,7 +137,7 @@ public final class Lpips implements AutoCloseable {
                 }
             }
         }
-        return m.create(out, new Shape(n, 3, batch.height(), batch.width()));
+        return OwnedArrays.of(m, out, new Shape(n, 3, batch.height(), batch.width()));
     }
 
     @Override

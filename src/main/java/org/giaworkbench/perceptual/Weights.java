@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.giaworkbench.core.GiaException;
+import org.giaworkbench.nd.OwnedArrays;
 
 /** Named float32 arrays read from a numpy {@code .npz} (PyTorch state-dict names), owned by one manager. */
 final class Weights {
@@ -50,7 +51,7 @@ final class Weights {
     private static Weights read(byte[] bytes, String origin, NDManager manager) {
         NDList list;
         try {
-            list = NDList.decode(manager, bytes);
+            list = OwnedArrays.decode(manager, bytes);
         } catch (RuntimeException e) {
             throw GiaException.badInput("cannot read weights " + origin + ": not a numpy .npz file (" + e.getMessage() + ")",
                     "give a .npz saved with numpy.savez from a PyTorch state_dict");

@@ -28,6 +28,7 @@ import org.giaworkbench.model.ClassificationLoss;
 import org.giaworkbench.model.GiaModel;
 import org.giaworkbench.model.ModelFactory;
 import org.giaworkbench.model.TrainedWeights;
+import org.giaworkbench.nd.OwnedArrays;
 import org.giaworkbench.plugin.spi.GradientOracle;
 
 /**
@@ -120,7 +121,7 @@ public final class ModelTrainer {
                     }
                     optimizer.step(host, grads);
                     for (int i = 0; i < host.length; i++) {
-                        params.get(i).set(host[i]);
+                        OwnedArrays.write(params.get(i), host[i]);
                     }
                     lossSum += lossAndCorrect[0] * batch.size();
                     correct += (int) lossAndCorrect[1];
@@ -156,7 +157,7 @@ public final class ModelTrainer {
     private double[] step(GiaModel model, List<NDArray> params, TrainingData.Batch batch, int classes, NDManager job,
                           float[][] grads) {
         try (NDManager step = job.newSubManager()) {
-            NDArray x = step.create(batch.inputs(), shape(model, batch.size()));
+            NDArray x = OwnedArrays.of(step, batch.inputs(), shape(model, batch.size()));
             NDArray logits = model.forward(x, true);
             NDArray loss = ClassificationLoss.crossEntropy(logits, ClassificationLoss.oneHot(step, batch.labels(), classes, x));
             List<NDArray> g = oracle.grad(List.of(loss), params, false, step);
@@ -177,7 +178,7 @@ public final class ModelTrainer {
         for (int[] indices : data.heldOutBatches(EVAL_BATCH)) {
             TrainingData.Batch batch = data.load(indices);
             try (NDManager scope = job.newSubManager()) {
-                NDArray x = scope.create(batch.inputs(), shape(model, batch.size()));
+                NDArray x = OwnedArrays.of(scope, batch.inputs(), shape(model, batch.size()));
                 NDArray logits = model.forward(x, false);
                 NDArray loss = ClassificationLoss.crossEntropy(logits, ClassificationLoss.oneHot(scope, batch.labels(),
                         classes, x));

@@ -1,5 +1,6 @@
 package org.giaworkbench.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -103,6 +104,15 @@ class LayeringTest {
                         "org.giaworkbench.plugin..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.giaworkbench.compute..", "org.giaworkbench.cli..",
                         "org.giaworkbench.app..", "org.giaworkbench.attack..")
+                .check(classes);
+    }
+
+    @Test
+    void theNativeChokePointDependsOnNothingOfOurs() {
+        // Every layer that makes tensors (model, attacks, metrics, training) goes through nd; nd stays a leaf.
+        classes().that().resideInAPackage("org.giaworkbench.nd..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("org.giaworkbench.nd..", "ai.djl..",
+                        "com.sun.jna..", "java..")
                 .check(classes);
     }
 

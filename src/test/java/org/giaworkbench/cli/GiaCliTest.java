@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,6 +99,33 @@ class GiaCliTest {
         }
         assertTrue(gia("run", "--preset", "quickstart-dlg", "--set", "data.source=cifar10", "--set",
                 "data.path=" + corrupt).err().contains("test_batch.bin"));
+    }
+
+    @Test
+    void unwritableOutputFolderIsRefusedInOneLineBeforeAnythingRuns(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("afile"), "a file, not a folder");
+        Path under = file.resolve("sub");
+        Path db = dir.resolve("experiments.db");
+        List<String[]> cases = List.of(
+                new String[] {"run", "--preset", "quickstart-dlg", "--db", db.toString(), "--out", under.toString()},
+                new String[] {"sweep", "--preset", "quickstart-dlg", "--seeds", "2", "--db", db.toString(),
+                        "--out", under.toString()},
+                new String[] {"train", "--epochs", "1", "--out", under.toString()},
+                new String[] {"export", "1", "--db", db.toString(), "--out", under.toString()},
+                new String[] {"gradsim", "--csv", under.resolve("gradsim.csv").toString()});
+        for (String[] args : cases) {
+            Outcome o = gia(args);
+            String cmd = String.join(" ", args);
+            assertEquals(2, o.code(), cmd + " -> " + o.err());
+            assertEquals(List.of("gia: cannot write to the output folder " + under + ": " + file + " is a file, not a folder"
+                    + " (give " + (args[0].equals("gradsim") ? "--csv" : "--out") + " a folder you can write to)"),
+                    o.err().lines().toList(), cmd);
+            assertEquals("", o.out(), cmd + ": something ran");
+        }
+        // No run was recorded (the store was never opened) and the check left nothing behind.
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of(file), left.toList());
+        }
     }
 
     @Test

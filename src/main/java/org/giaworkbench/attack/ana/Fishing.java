@@ -10,6 +10,7 @@ import java.util.Map;
 import org.giaworkbench.attack.op.OptimizationAttacks;
 import org.giaworkbench.core.GiaException;
 import org.giaworkbench.model.GiaModel;
+import org.giaworkbench.nd.OwnedArrays;
 import org.giaworkbench.plugin.ParamValues;
 import org.giaworkbench.plugin.spi.Attack;
 import org.giaworkbench.plugin.spi.AttackContext;
@@ -247,7 +248,7 @@ final class Fishing implements Attack {
         float[] oldB = host(bias);
         float[][] out = new float[n][features];
         try (NDManager scope = setup.manager().newSubManager()) {
-            NDArray x = scope.create(Arrays.copyOf(sample.images(), n * values),
+            NDArray x = OwnedArrays.of(scope, Arrays.copyOf(sample.images(), n * values),
                     new Shape(n, setup.imageShape().get(0), setup.imageShape().get(1), setup.imageShape().get(2)));
             GiaModel.setValues(bias, new float[classes]);
             for (int start = 0; start < features; start += classes) {

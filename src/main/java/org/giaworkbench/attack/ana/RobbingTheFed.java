@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.giaworkbench.model.GiaModel;
 import org.giaworkbench.model.ModelSurgery;
+import org.giaworkbench.nd.OwnedArrays;
 import org.giaworkbench.plugin.ParamValues;
 import org.giaworkbench.plugin.spi.Attack;
 import org.giaworkbench.plugin.spi.AttackContext;
@@ -111,7 +112,7 @@ final class RobbingTheFed implements Attack {
         }
         float largest;
         try (NDManager scope = setup.manager().newSubManager()) {
-            NDArray x = scope.create(java.util.Arrays.copyOf(sample.images(), n * values),
+            NDArray x = OwnedArrays.of(scope, java.util.Arrays.copyOf(sample.images(), n * values),
                     new Shape(n, setup.imageShape().get(0), setup.imageShape().get(1), setup.imageShape().get(2)));
             largest = setup.honest().forward(x).abs().max().toType(DataType.FLOAT32, false).getFloat();
         }

@@ -8,6 +8,7 @@ import org.giaworkbench.attack.Regulariser;
 import org.giaworkbench.attack.TotalVariation;
 import org.giaworkbench.model.GiaModel;
 import org.giaworkbench.model.GraphScalars;
+import org.giaworkbench.nd.OwnedArrays;
 
 /**
  * GradInversion's auxiliary loss (Yin et al., CVPR 2021, eq. 3-6), as implemented here:
@@ -69,7 +70,7 @@ final class GradInversionPrior implements Regulariser {
             total = total.add(GraphScalars.mul(r, bn));
         }
         if (group > 0 && groupMean != null) {
-            NDArray mean = step.create(groupMean, x.getShape()).toType(x.getDataType(), false);
+            NDArray mean = OwnedArrays.of(step, groupMean, x.getShape()).toType(x.getDataType(), false);
             NDArray r = norm(x.sub(mean));
             lastGroup = r.getFloat();
             total = total.add(GraphScalars.mul(r, group));

@@ -15,6 +15,7 @@ import org.giaworkbench.core.spec.ModelSpec;
 import org.giaworkbench.fl.FedSgdClient;
 import org.giaworkbench.model.GiaModel;
 import org.giaworkbench.model.ModelFactory;
+import org.giaworkbench.nd.OwnedArrays;
 import org.giaworkbench.plugin.spi.AttackContext;
 import org.giaworkbench.plugin.spi.Distance;
 import org.giaworkbench.plugin.spi.GradientOracle;
@@ -84,7 +85,7 @@ public final class IterationBenchmark {
         Shape shape = new Shape(batch, 3, 32, 32);
         List<NDArray> observed;
         try (NDManager scope = run.newSubManager()) {
-            observed = FedSgdClient.gradient(model, scope.create(syntheticImage(batch), shape), labels, oracle, run);
+            observed = FedSgdClient.gradient(model, OwnedArrays.of(scope, syntheticImage(batch), shape), labels, oracle, run);
         }
         return new ServerView(model, observed, batch, new Shape(3, 32, 32), model.numClasses(), labels,
                 new InputBox(new float[] {0, 0, 0}, new float[] {1, 1, 1}));

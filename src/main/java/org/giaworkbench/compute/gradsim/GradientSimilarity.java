@@ -15,6 +15,7 @@ import org.giaworkbench.data.Normalization;
 import org.giaworkbench.fl.FedSgdClient;
 import org.giaworkbench.model.GiaModel;
 import org.giaworkbench.model.ModelFactory;
+import org.giaworkbench.nd.OwnedArrays;
 import org.giaworkbench.plugin.spi.GradientOracle;
 
 /**
@@ -123,7 +124,7 @@ public final class GradientSimilarity {
         try (NDManager step = manager.newSubManager()) {
             long[] dims = in.getShape().clone();
             dims[0] = images.length;
-            NDArray x = step.create(data, new Shape(dims));
+            NDArray x = OwnedArrays.of(step, data, new Shape(dims));
             List<NDArray> grads = FedSgdClient.gradient(model, x, labels, oracle, step);
             int total = 0;
             List<float[]> parts = new ArrayList<>(grads.size());
