@@ -1,23 +1,30 @@
 package org.giaworkbench.data;
 
-import org.giaworkbench.core.GiaException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import javax.imageio.ImageIO;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import javax.imageio.ImageIO;
+import org.giaworkbench.core.GiaException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ImageFolderDatasetTest {
 
@@ -132,13 +139,14 @@ class ImageFolderDatasetTest {
     }
 
     @Test
-    void corruptImageFailsWhenLoadedNamingTheFile() throws IOException {
+    void imageCorruptedAfterOpeningFailsWhenLoadedNamingTheFile() throws IOException {
         Path root = writeFolder();
         Path bad = root.resolve("cat").resolve("zz-corrupt.JPG");
+        Files.write(bad, jpeg(new Random(4)));
+        ImageFolderDataset d = ImageFolderDataset.open(root, 32);
         byte[] junk = new byte[2000];
         new Random(5).nextBytes(junk);
-        Files.write(bad, junk);
-        ImageFolderDataset d = ImageFolderDataset.open(root, 32); // indexing does not decode
+        Files.write(bad, junk); // after the open-time check: decoding still names the file
         int badIndex = -1;
         for (int i = 0; i < d.size(); i++) {
             if (d.file(i).equals(bad)) {
@@ -150,5 +158,95 @@ class ImageFolderDatasetTest {
         GiaException e = assertThrows(GiaException.class, () -> d.image(finalBad));
         assertTrue(e.getMessage().startsWith("cannot read image " + bad), e.getMessage());
         assertEquals(GiaException.Kind.BAD_INPUT, e.kind());
+    }
+
+    /** A 40x30 JPEG of noise: big enough that cutting it in half leaves the headers and part of the pixel data. */
+    private static byte[] jpeg(Random random) throws IOException {
+        BufferedImage img = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                img.setRGB(x, y, random.nextInt(1 << 24));
+            }
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        assertTrue(ImageIO.write(img, "jpg", bytes));
+        return bytes.toByteArray();
+    }
+
+    /** Its first half: ImageIO decodes it without an exception (grey below the cut) and only warns. */
+    private static byte[] truncated(byte[] jpeg) {
+        return Arrays.copyOf(jpeg, jpeg.length / 2);
+    }
+
+    @Test
+    void unreadableFilesAreSkippedAndNamed() throws IOException {
+        Path root = tmp.resolve("mixed");
+        Random random = new Random(7);
+        Path cat = Files.createDirectories(root.resolve("cat"));
+        Path dog = Files.createDirectories(root.resolve("dog"));
+        Files.write(cat.resolve("a.jpg"), jpeg(random));
+        Files.write(dog.resolve("b.jpg"), jpeg(random));
+        Path cut = cat.resolve("cut.jpg");
+        Files.write(cut, truncated(jpeg(random)));
+        Path fake = dog.resolve("x.jpg");
+        Files.writeString(fake, "a text file, not a JPEG");
+
+        // System.Logger goes to java.util.logging here (no other backend is on the class path).
+        Logger log = Logger.getLogger(ImageFolderDataset.class.getName());
+        List<String> warnings = new ArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                if (r.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    warnings.add(r.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(capture);
+        ImageFolderDataset d;
+        try {
+            d = ImageFolderDataset.open(root, 32);
+        } finally {
+            log.removeHandler(capture);
+        }
+
+        assertEquals(2, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).startsWith("skipping " + cut + ": truncated"), warnings.get(0));
+        assertTrue(warnings.get(1).startsWith("skipping " + fake + ": not a jpg"), warnings.get(1));
+        assertEquals(2, d.size());
+        assertEquals(List.of(cat.resolve("a.jpg"), dog.resolve("b.jpg")), List.of(d.file(0), d.file(1)));
+        assertEquals(List.of("cat", "dog"), d.classNames());
+        assertEquals(List.of(cut, fake), d.skippedFiles());
+        assertTrue(d.description().contains("skipped 2 unreadable files: cat/cut.jpg, dog/x.jpg"), d.description());
+        for (int i = 0; i < d.size(); i++) {
+            assertEquals(3 * 32 * 32, d.image(i).length);
+        }
+    }
+
+    @Test
+    void classFolderWithOnlyUnreadableFilesIsRefusedNamingFolderAndFiles() throws IOException {
+        Path root = tmp.resolve("broken-class");
+        Random random = new Random(8);
+        Files.write(Files.createDirectories(root.resolve("cat")).resolve("a.jpg"), jpeg(random));
+        Path dog = Files.createDirectories(root.resolve("dog"));
+        Files.write(dog.resolve("cut.jpg"), truncated(jpeg(random)));
+        Files.writeString(dog.resolve("x.jpg"), "a text file, not a JPEG");
+
+        GiaException e = assertThrows(GiaException.class, () -> ImageFolderDataset.open(root, 32));
+
+        assertEquals(GiaException.Kind.BAD_INPUT, e.kind());
+        assertTrue(e.getMessage().startsWith("no readable image in class folder " + dog + ": cut.jpg (truncated"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("x.jpg (not a jpg, png, bmp or gif image)"), e.getMessage());
+        assertFalse(e.getMessage().contains("a.jpg"), e.getMessage());
+        assertFalse(e.hint().isEmpty());
     }
 }
