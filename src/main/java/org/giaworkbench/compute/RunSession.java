@@ -127,8 +127,8 @@ final class RunSession implements AttackContext {
             bestIteration = iteration;
             dirtySinceSnapshot = true;
         }
-        if (iteration != lastIteration && lastIteration > 0 && recordedIteration != lastIteration) {
-            record(lastIteration, lastLoss, Double.NaN, Double.NaN);
+        if (iteration != lastIteration && lastIteration > 0) {
+            closeIteration();
         }
         lastIteration = iteration;
         lastLoss = loss;
@@ -174,6 +174,23 @@ final class RunSession implements AttackContext {
         ImageScores lastScores = score(recon);
         record(iteration, lastLoss, lastScores.psnrMean(), lastScores.ssimMean());
         sink.accept(new RunEvent.Snapshot(runId, iteration, recon.select(lastScores.order()), lastScores));
+    }
+
+    /**
+     * The series holds each iteration's loss at its end. A time-based snapshot can fall inside an
+     * iteration of several evaluations (L-BFGS): its point then gets the iteration's final loss, so
+     * the series does not depend on when the clock triggered the snapshot.
+     */
+    private void closeIteration() {
+        if (recordedIteration != lastIteration) {
+            record(lastIteration, lastLoss, Double.NaN, Double.NaN);
+            return;
+        }
+        int at = series.size() - 1;
+        if (at >= 0 && series.get(at).iteration() == lastIteration && series.get(at).loss() != lastLoss) {
+            SeriesPoint p = series.get(at);
+            series.set(at, new SeriesPoint(p.iteration(), lastLoss, p.psnr(), p.ssim()));
+        }
     }
 
     private void record(int iteration, double loss, double psnr, double ssim) {
@@ -228,6 +245,8 @@ final class RunSession implements AttackContext {
     List<SeriesPoint> finishSeries(ImageScores finalScores) {
         if (lastIteration > 0 && recordedIteration != lastIteration) {
             record(lastIteration, lastLoss, finalScores.psnrMean(), finalScores.ssimMean());
+        } else {
+            closeIteration();
         }
         return List.copyOf(series);
     }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
+import org.giaworkbench.nd.HostileMemory;
 import org.giaworkbench.plugin.spi.Distance;
 import org.giaworkbench.plugin.spi.GradientOracle;
 import org.giaworkbench.plugin.spi.MatchResult;
@@ -58,6 +59,7 @@ public final class SecondOrderGradients implements GradientOracle, AutoCloseable
      */
     @Override
     public List<NDArray> grad(List<NDArray> outputs, List<NDArray> inputs, boolean createGraph, NDManager into) {
+        HostileMemory.beforeBackward();
         try (IValue out = tensors(outputs);
              IValue in = tensors(inputs);
              IValue flag = IValue.from(createGraph);
@@ -83,6 +85,7 @@ public final class SecondOrderGradients implements GradientOracle, AutoCloseable
         if (params.size() != targets.size()) {
             throw new IllegalArgumentException(params.size() + " parameters but " + targets.size() + " target gradients");
         }
+        HostileMemory.beforeBackward();
         try (IValue l = IValue.from((PtNDArray) loss);
              IValue p = tensors(params);
              IValue t = tensors(targets);
