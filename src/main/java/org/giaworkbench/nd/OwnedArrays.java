@@ -52,28 +52,12 @@ public final class OwnedArrays {
         return copyOut(manager, staging, shape, DataType.FLOAT32);
     }
 
-    /** A float64 array of {@code shape} holding a copy of {@code values}. */
-    public static NDArray of(NDManager manager, double[] values, Shape shape) {
-        checkSize(values.length, shape);
-        ByteBuffer staging = staging(values.length * Double.BYTES);
-        staging.asDoubleBuffer().put(values);
-        return copyOut(manager, staging, shape, DataType.FLOAT64);
-    }
-
     /** An int64 array of {@code shape} holding a copy of {@code values}. */
     public static NDArray of(NDManager manager, long[] values, Shape shape) {
         checkSize(values.length, shape);
         ByteBuffer staging = staging(values.length * Long.BYTES);
         staging.asLongBuffer().put(values);
         return copyOut(manager, staging, shape, DataType.INT64);
-    }
-
-    /** An int32 array of {@code shape} holding a copy of {@code values}. */
-    public static NDArray of(NDManager manager, int[] values, Shape shape) {
-        checkSize(values.length, shape);
-        ByteBuffer staging = staging(values.length * Integer.BYTES);
-        staging.asIntBuffer().put(values);
-        return copyOut(manager, staging, shape, DataType.INT32);
     }
 
     /** A copy of raw values in native byte order (e.g. a decoded file), as {@code type}. */
@@ -130,17 +114,22 @@ public final class OwnedArrays {
         if (!source.getShape().equals(target.getShape())) {
             throw new IllegalArgumentException("cannot write " + source.getShape() + " into " + target.getShape());
         }
-        NDArray converted = source.toType(target.getDataType(), false).toDevice(target.getDevice(), false);
+        // Conversions, when needed, are temporaries of the source's manager: closed here, not left to it.
+        NDArray typed = source.toType(target.getDataType(), false);
+        NDArray placed = typed.toDevice(target.getDevice(), false);
         boolean grad = JniUtils.isGradMode();
         try {
             // An in-place write into a leaf that requires a gradient is only allowed outside autograd.
             JniUtils.setGradMode(false);
             long[] dims = target.getShape().getShape();
-            JniUtils.indexSet((PtNDArray) target, (PtNDArray) converted, new long[dims.length], dims.clone(), ones(dims.length));
+            JniUtils.indexSet((PtNDArray) target, (PtNDArray) placed, new long[dims.length], dims.clone(), ones(dims.length));
         } finally {
             JniUtils.setGradMode(grad);
-            if (converted != source) {
-                converted.close();
+            if (placed != typed && placed != source) {
+                placed.close();
+            }
+            if (typed != source) {
+                typed.close();
             }
         }
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
+import ai.djl.ndarray.BaseNDManager;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -91,6 +92,13 @@ class OwnedArraysTest {
             NDArray doubles = m.zeros(new Shape(2, 2), DataType.FLOAT64);
             OwnedArrays.write(doubles, new float[] {1.5f, -2f, 3f, 0.25f});
             assertArrayEquals(new double[] {1.5, -2, 3, 0.25}, doubles.toDoubleArray());
+            // Writes leave no temporaries behind in the target's manager (training writes every batch).
+            int live = ((BaseNDManager) m).getManagedArrays().size();
+            for (int i = 0; i < 10; i++) {
+                OwnedArrays.write(doubles, new float[] {i, i, i, i});
+                OwnedArrays.write(weight, values);
+            }
+            assertEquals(live, ((BaseNDManager) m).getManagedArrays().size());
 
             assertThrows(IllegalArgumentException.class, () -> OwnedArrays.write(weight, new float[5]));
         }
