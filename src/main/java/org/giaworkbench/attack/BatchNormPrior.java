@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
 import org.giaworkbench.model.GiaModel;
+import org.giaworkbench.model.GraphScalars;
 
 /**
  * The BatchNorm-statistics prior of DeepInversion / GradInversion (Yin et al. 2020, 2021): the features
@@ -77,6 +78,6 @@ public final class BatchNormPrior {
 
     /** L2 norm with a tiny floor inside the root, so that its gradient stays finite at zero. */
     static NDArray norm(NDArray d) {
-        return d.square().sum().add(1e-12f).sqrt();
+        return GraphScalars.add(d.square().sum(), 1e-12).sqrt();
     }
 }

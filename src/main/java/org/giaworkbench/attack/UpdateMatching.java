@@ -55,7 +55,7 @@ final class UpdateMatching {
             }
         }
         if (distance == Distance.COSINE) {
-            d = dot.div(simNorm.sqrt().mul(obsNorm.sqrt())).neg().add(1f);
+            d = GraphScalars.add(dot.div(simNorm.sqrt().mul(obsNorm.sqrt())).neg(), 1);
         }
         NDArray total = d.add(extra);
         List<NDArray> grads = oracle.grad(List.of(total), variables, false, step);

@@ -19,6 +19,11 @@ public final class GraphScalars {
     private GraphScalars() {
     }
 
+    /** {@code x + s}. */
+    public static NDArray add(NDArray x, double s) {
+        return x.add(scalarLike(x, s));
+    }
+
     /** {@code x * s}. */
     public static NDArray mul(NDArray x, double s) {
         return x.mul(scalarLike(x, s));

@@ -115,7 +115,7 @@ public final class Lpips implements AutoCloseable {
     }
 
     private static NDArray unit(NDArray f) {
-        return f.div(f.square().sum(new int[] {1}, true).sqrt().add(EPS));
+        return f.div(f.square().sum(new int[] {1}, true).sqrt().add(OwnedArrays.scalar(f.getManager(), EPS, f.getDataType())));
     }
 
     /** [0, 1] -> [-1, 1] -> LPIPS scaling layer, three channels. */

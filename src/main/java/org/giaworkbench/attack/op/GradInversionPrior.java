@@ -79,7 +79,7 @@ final class GradInversionPrior implements Regulariser {
     }
 
     private static NDArray norm(NDArray d) {
-        return d.square().sum().add(1e-12f).sqrt();
+        return GraphScalars.add(d.square().sum(), 1e-12).sqrt();
     }
 
 }
