@@ -3,7 +3,6 @@ package org.giaworkbench.perceptual;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.giaworkbench.core.GiaException;
