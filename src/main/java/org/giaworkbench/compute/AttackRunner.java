@@ -96,6 +96,8 @@ final class AttackRunner {
         long startNanos = System.nanoTime();
         try (NDManager runManager = base.newSubManager(device)) {
             GiaModel model = ModelFactory.build(TrainedWeights.resolve(spec.model(), spec.data()), numClasses, truth.channels(), truth.height(), runManager);
+            ThreadPolicy.apply(ThreadPolicy.choose(device, model.parameterCount(), truth.count(),
+                    (long) truth.height() * truth.width()));
             RunInfo info = compute.info(model.parameterCount());
             InputBox box = box(normalization, truth.channels());
             float[] inputs = normalization.normalize(truth.pixels(), truth.channels(), truth.height(), truth.width());

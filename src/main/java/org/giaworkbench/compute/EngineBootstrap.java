@@ -69,7 +69,9 @@ public final class EngineBootstrap {
 
     public static String describe(Device device) {
         if (!device.isGpu()) {
-            return "CPU (" + Runtime.getRuntime().availableProcessors() + " cores)";
+            ThreadPolicy.Choice threads = ThreadPolicy.applied();
+            return "CPU (" + Runtime.getRuntime().availableProcessors() + " cores"
+                    + (threads == null ? "" : ", " + threads.describe()) + ")";
         }
         try {
             return "CUDA GPU " + device.getDeviceId() + " (compute capability "

@@ -28,8 +28,8 @@ final class Architectures {
      * 1, padding 2), each followed by the activation (Sigmoid in the paper), then one linear layer.
      * Names follow the reference implementation ({@code body.0}, {@code body.2}, {@code body.4}, {@code fc}).
      */
-    static Built lenetDlg(ActivationKind act, int numClasses) {
-        LayerNames n = new LayerNames();
+    static Built lenetDlg(ActivationKind act, int numClasses, int replicas) {
+        LayerNames n = new LayerNames(replicas);
         SequentialBlock net = new SequentialBlock()
                 .add(n.conv("body.0", 12, 5, 2, 2, true)).add(act.block())
                 .add(n.conv("body.2", 12, 5, 2, 2, true)).add(act.block())
@@ -44,12 +44,12 @@ final class Architectures {
      * channels) with option-A shortcuts (stride-2 subsampling and zero-padded channels, no parameters).
      * Names follow the widely used PyTorch port whose trained weights we bundle ({@code layer1.0.conv1}, ...).
      */
-    static Built cifarResNet(int depth, ActivationKind act, int numClasses) {
+    static Built cifarResNet(int depth, ActivationKind act, int numClasses, int replicas) {
         if ((depth - 2) % 6 != 0) {
             throw new IllegalArgumentException("CIFAR ResNet depth must be 6n+2, got " + depth);
         }
         int blocksPerStage = (depth - 2) / 6;
-        LayerNames n = new LayerNames();
+        LayerNames n = new LayerNames(replicas);
         SequentialBlock net = new SequentialBlock()
                 .add(n.conv("conv1", 16, 3, 1, 1, false)).add(n.batchNorm("bn1")).add(act.block());
         int in = 16;
@@ -59,7 +59,7 @@ final class Architectures {
                 int stride = stage > 0 && b == 0 ? 2 : 1;
                 String prefix = "layer" + (stage + 1) + "." + b;
                 Block shortcut = stride != 1 || in != widths[stage]
-                        ? optionAShortcut(widths[stage] / 4) : Blocks.identityBlock();
+                        ? optionAShortcut(widths[stage] / 4, replicas) : Blocks.identityBlock();
                 net.add(basicBlock(n, prefix, in, widths[stage], stride, act, shortcut, null));
                 in = widths[stage];
             }
@@ -72,8 +72,8 @@ final class Architectures {
      * ResNet-18 with a CIFAR stem (3x3 convolution, stride 1, no max-pool), [2, 2, 2, 2] basic blocks of
      * 64..512 channels, 1x1 convolution + BatchNorm shortcuts. Names follow the reference implementation.
      */
-    static Built resnet18Cifar(ActivationKind act, int numClasses) {
-        LayerNames n = new LayerNames();
+    static Built resnet18Cifar(ActivationKind act, int numClasses, int replicas) {
+        LayerNames n = new LayerNames(replicas);
         SequentialBlock net = new SequentialBlock()
                 .add(n.conv("conv1", 64, 3, 1, 1, false)).add(n.batchNorm("bn1")).add(act.block());
         int in = 64;
@@ -114,13 +114,20 @@ final class Architectures {
                 .add(act.block());
     }
 
-    /** Option A of He et al.: take every second pixel and pad {@code pad} zero channels on each side. */
-    private static Block optionAShortcut(int pad) {
+    /**
+     * Option A of He et al.: take every second pixel and pad {@code pad} zero channels on each side (of
+     * each replica's channels, when {@code replicas} networks run side by side).
+     */
+    private static Block optionAShortcut(int pad, int replicas) {
         return new LambdaBlock(list -> {
             NDArray x = list.singletonOrThrow().get(new NDIndex(":, :, ::2, ::2"));
             Shape s = x.getShape();
-            NDArray zeros = x.getManager().zeros(new Shape(s.get(0), pad, s.get(2), s.get(3)), x.getDataType(), x.getDevice());
-            return new NDList(NDArrays.concat(new NDList(zeros, x, zeros), 1));
+            long channels = s.get(1) / replicas;
+            NDArray grouped = x.reshape(s.get(0), replicas, channels, s.get(2), s.get(3));
+            NDArray zeros = x.getManager().zeros(new Shape(s.get(0), replicas, pad, s.get(2), s.get(3)), x.getDataType(),
+                    x.getDevice());
+            return new NDList(NDArrays.concat(new NDList(zeros, grouped, zeros), 2)
+                    .reshape(s.get(0), replicas * (channels + 2L * pad), s.get(2), s.get(3)));
         }, "optionA");
     }
 }

@@ -62,6 +62,31 @@ public final class GiaModel {
         return arch;
     }
 
+    /** How a built-in model was made, so that {@link Replicas} can build copies of it side by side. */
+    public record Recipe(org.giaworkbench.core.spec.ModelSpec spec, int numClasses, int channels, int resolution) {
+    }
+
+    private Recipe recipe;
+    private int replicas = 1;
+
+    void setRecipe(Recipe recipe) {
+        this.recipe = recipe;
+    }
+
+    /** How the model was built from a spec; null for imported, modified or stacked models. */
+    public Recipe recipe() {
+        return recipe;
+    }
+
+    void setReplicas(int replicas) {
+        this.replicas = replicas;
+    }
+
+    /** How many networks run side by side in this graph (1 for an ordinary model; see {@link Replicas}). */
+    public int replicas() {
+        return replicas;
+    }
+
     public Block block() {
         return block;
     }

@@ -16,6 +16,26 @@ import java.util.List;
 final class LayerNames {
 
     private final List<String> names = new ArrayList<>();
+    private final int replicas;
+
+    LayerNames() {
+        this(1);
+    }
+
+    /**
+     * @param replicas how many copies of the network run side by side (see {@link Replicas}): every
+     *                 convolution is grouped by replica and every linear layer is a {@link GroupedLinear}
+     */
+    LayerNames(int replicas) {
+        if (replicas < 1) {
+            throw new IllegalArgumentException("replicas must be at least 1, got " + replicas);
+        }
+        this.replicas = replicas;
+    }
+
+    int replicas() {
+        return replicas;
+    }
 
     List<String> names() {
         return List.copyOf(names);
@@ -26,8 +46,9 @@ final class LayerNames {
         if (bias) {
             names.add(name + ".bias");
         }
-        return Conv2d.builder().setFilters(out).setKernelShape(new Shape(kernel, kernel))
-                .optStride(new Shape(stride, stride)).optPadding(new Shape(padding, padding)).optBias(bias).build();
+        Conv2d.Builder b = Conv2d.builder().setFilters(out * replicas).setKernelShape(new Shape(kernel, kernel))
+                .optStride(new Shape(stride, stride)).optPadding(new Shape(padding, padding)).optBias(bias);
+        return (replicas == 1 ? b : b.optGroups(replicas)).build();
     }
 
     /**
@@ -50,7 +71,7 @@ final class LayerNames {
     Block linear(String name, int out) {
         names.add(name + ".weight");
         names.add(name + ".bias");
-        return Linear.builder().setUnits(out).optBias(true).build();
+        return replicas == 1 ? Linear.builder().setUnits(out).optBias(true).build() : new GroupedLinear(out, replicas);
     }
 
     static Block flatten() {

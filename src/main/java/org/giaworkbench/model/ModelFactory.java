@@ -111,21 +111,7 @@ public final class ModelFactory {
         if (numClasses < 2) {
             throw GiaException.badInput("a model needs at least 2 classes, got " + numClasses, "");
         }
-        Architectures.Built built = switch (info.id()) {
-            case "lenet-dlg" -> Architectures.lenetDlg(act, numClasses);
-            case "resnet20" -> Architectures.cifarResNet(20, act, numClasses);
-            case "resnet32" -> Architectures.cifarResNet(32, act, numClasses);
-            case "resnet56" -> Architectures.cifarResNet(56, act, numClasses);
-            case "resnet18-cifar" -> Architectures.resnet18Cifar(act, numClasses);
-            case "alexnet" -> ImageNetArchitectures.alexNet(act, numClasses);
-            case "vgg11" -> ImageNetArchitectures.vgg(11, act, numClasses);
-            case "vgg16" -> ImageNetArchitectures.vgg(16, act, numClasses);
-            case "googlenet" -> ImageNetArchitectures.googLeNet(act, numClasses);
-            case "resnet18" -> ImageNetArchitectures.resNet18(act, numClasses);
-            case "resnet50" -> ImageNetArchitectures.resNet(50, act, numClasses);
-            case "resnet101" -> ImageNetArchitectures.resNet(101, act, numClasses);
-            default -> throw new IllegalStateException(info.id());
-        };
+        Architectures.Built built = architecture(info, act, numClasses, 1);
         if (info.id().equals("lenet-dlg") && resolution != 32) {
             throw GiaException.badInput("lenet-dlg takes 32x32 images (its linear layer has 768 inputs), got "
                     + resolution + "x" + resolution, "set data.resolution=32 or choose a ResNet");
@@ -135,6 +121,7 @@ public final class ModelFactory {
         }
         GiaModel model = new GiaModel(info.id(), built.block(), built.names(), manager,
                 new Shape(1, channels, resolution, resolution), numClasses, "train".equals(spec.batchNorm()), dataType);
+        model.setRecipe(new GiaModel.Recipe(spec, numClasses, channels, resolution));
         if (!withWeights) {
             return model;
         }
@@ -144,6 +131,47 @@ public final class ModelFactory {
             case "bundled" -> loadBundled(model, info);
             default -> loadFile(model, Path.of(weights));
         }
+        return model;
+    }
+
+    private static Architectures.Built architecture(ArchInfo info, ActivationKind act, int numClasses, int replicas) {
+        return switch (info.id()) {
+            case "lenet-dlg" -> Architectures.lenetDlg(act, numClasses, replicas);
+            case "resnet20" -> Architectures.cifarResNet(20, act, numClasses, replicas);
+            case "resnet32" -> Architectures.cifarResNet(32, act, numClasses, replicas);
+            case "resnet56" -> Architectures.cifarResNet(56, act, numClasses, replicas);
+            case "resnet18-cifar" -> Architectures.resnet18Cifar(act, numClasses, replicas);
+            case "alexnet" -> ImageNetArchitectures.alexNet(act, numClasses);
+            case "vgg11" -> ImageNetArchitectures.vgg(11, act, numClasses);
+            case "vgg16" -> ImageNetArchitectures.vgg(16, act, numClasses);
+            case "googlenet" -> ImageNetArchitectures.googLeNet(act, numClasses);
+            case "resnet18" -> ImageNetArchitectures.resNet18(act, numClasses);
+            case "resnet50" -> ImageNetArchitectures.resNet(50, act, numClasses);
+            case "resnet101" -> ImageNetArchitectures.resNet(101, act, numClasses);
+            default -> throw new IllegalStateException(info.id());
+        };
+    }
+
+    /** Architectures that {@link #buildReplicas} can stack. */
+    static final java.util.Set<String> STACKABLE = java.util.Set.of("lenet-dlg", "resnet20", "resnet32", "resnet56",
+            "resnet18-cifar");
+
+    /**
+     * {@code replicas} copies of {@code recipe}'s architecture side by side in one graph (input {@code 1 x
+     * replicas*channels x H x W}), with DJL's initial values: {@link Replicas} fills in each copy's weights.
+     */
+    static GiaModel buildReplicas(GiaModel.Recipe recipe, int replicas, NDManager manager) {
+        ArchInfo info = info(recipe.spec().arch());
+        if (!STACKABLE.contains(info.id())) {
+            throw new IllegalArgumentException(info.id() + " cannot be stacked");
+        }
+        ActivationKind act = recipe.spec().activation() == null || recipe.spec().activation().equals("default")
+                ? info.defaultActivation() : ActivationKind.parse(recipe.spec().activation());
+        Architectures.Built built = architecture(info, act, recipe.numClasses(), replicas);
+        GiaModel model = new GiaModel(info.id(), built.block(), built.names(), manager,
+                new Shape(1, (long) replicas * recipe.channels(), recipe.resolution(), recipe.resolution()),
+                recipe.numClasses(), "train".equals(recipe.spec().batchNorm()), DataType.FLOAT32);
+        model.setReplicas(replicas);
         return model;
     }
 

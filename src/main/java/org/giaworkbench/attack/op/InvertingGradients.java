@@ -1,6 +1,8 @@
 package org.giaworkbench.attack.op;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.giaworkbench.attack.LabelInference;
 import org.giaworkbench.attack.MatchingObjective;
 import org.giaworkbench.attack.RandomStart;
@@ -17,7 +19,8 @@ import org.giaworkbench.plugin.spi.ServerView;
  * Inverting Gradients (Geiping, Bauermeister, Droege and Moeller, NeurIPS 2020): minimise one minus the
  * cosine similarity of the gradients plus a total-variation prior, with Adam on the signed gradient,
  * a step decay at 3/8, 5/8 and 7/8 of the iterations, and images boxed to the valid range after every
- * step. Several restarts from different random images keep the one with the lowest loss.
+ * step. Several restarts from different random images keep the one with the lowest loss; where
+ * {@link Stacking} allows, they run in lockstep on one stacked model ({@link StackedInvertingGradients}).
  */
 final class InvertingGradients implements Attack {
 
@@ -34,6 +37,19 @@ final class InvertingGradients implements Attack {
         int iterations = params.getInt("iterations");
         int restarts = params.getInt("restarts");
         boolean signed = params.getBoolean("signed");
+        if (restarts > 1 && Stacking.wanted(view.model())) {
+            List<StackedInvertingGradients.Trial> trials = new ArrayList<>();
+            for (int trial = 0; trial < restarts; trial++) {
+                trials.add(new StackedInvertingGradients.Trial(view, labels, context.seed() + trial));
+            }
+            if (StackedInvertingGradients.applicable(trials)) {
+                // The restarts in lockstep: each iteration reports the best of them.
+                context.expectIterations(iterations);
+                StackedInvertingGradients.run(trials, params, context.gradients(), context.runManager(),
+                        context::checkCancelled, StackedInvertingGradients.bestOf(context));
+                return;
+            }
+        }
         context.expectIterations(iterations * restarts);
         MatchingObjective objective = new MatchingObjective(view, context, Distance.COSINE, params.getDouble("tv"), labels);
         MultiStepLr schedule = params.getBoolean("lr-decay")
