@@ -167,7 +167,7 @@ else FLAVOR="cu$(echo "$TORCH_CUDA" | tr -d .)"; fi
 if [ -d "$OUT" ] && [ -n "$(ls -A "$OUT")" ] && ! head -1 "$OUT/env" 2>/dev/null | grep -q "^# gia libtorch"; then
   die "--out $OUT exists, is not empty and was not made by this script: choose another folder"
 fi
-mkdir -p "$OUT"; OUT="$(cd "$OUT" && pwd)"
+OUT="$(realpath -m "$OUT")"   # made when the build has succeeded
 case "$OUT" in *[[:space:]]*) die "--out '$OUT' has blanks: the JVM options cannot carry them; choose another folder";; esac
 
 say "$WHAT -> DJL sees PYTORCH_VERSION=$VER PYTORCH_FLAVOR=$FLAVOR (C++ ABI $ABI)"
@@ -188,7 +188,11 @@ if [ -n "$TORCH_CUDA" ]; then
   # declares it in recent torch headers
   FLAGS="$FLAGS -include torch/cuda.h"
 fi
-case "$VER" in 1.10.*) DEFS="$DEFS -DV1_10_X";; 1.11.*) DEFS="$DEFS -DV1_11_X";; esac
+# DJL's switches for torch 1.x (its sources are made for torch 2.x; older ones are best effort)
+case "$VER" in
+  1.10.*) DEFS="$DEFS -DV1_10_X";; 1.11.*) DEFS="$DEFS -DV1_11_X";; 1.12.*|1.13.*) DEFS="$DEFS -DV1_13_X";;
+  1.*|0.*) echo "   note: DJL 0.33.0's JNI is made for torch 2.x; torch $VER is best effort";;
+esac
 # does <torch/torch.h> want C++20 (recent torch)? a #error shows in the preprocessor
 STD=c++17
 if ! echo '#include <torch/torch.h>' | g++ -std=c++17 $DEFS $INC -E -x c++ - -o /dev/null > "$B/probe.log" 2>&1; then
@@ -209,7 +213,7 @@ run_pass() {  # run_pass STD STATUSFILE FILES...: compiles in parallel, prints p
   : > "$st"
   printf '%s\n' "$@" | xargs -P "$JOBS" -I{} bash -c 'compile "$1" "$2"' _ {} "$std" |
   while read -r rc n s secs; do
-    i=$((i + 1)); echo "$rc $n $s" >> "$st"; n="$n"; n="${n#PyTorchLibrary_}"
+    i=$((i + 1)); echo "$rc $n $s" >> "$st"; n="${n#ai_djl_pytorch_jni_}"; n="${n#PyTorchLibrary_}"
     if [ "$rc" = 0 ]; then printf '   [%2d/%d] ok     %-22s %s %4d s\n' "$i" "$total" "$n" "$s" "$secs"
     else printf '   [%2d/%d] FAILED %-22s %s %4d s\n' "$i" "$total" "$n" "$s" "$secs"; fi
   done
@@ -274,6 +278,7 @@ say "ldd -r: all symbols resolve ($(du -k "$B/libdjl_torch.so" | cut -f1) KiB)"
 # DJL System.load()s every *.so under PYTORCH_LIBRARY_PATH's folder (libtorch.so, torch_cpu, ... last) and
 # takes the JNI from <folder>/libdjl_torch.so: only the runtime libraries go in, never all of torch/lib
 # (test and Python libraries there must not be loaded).
+mkdir -p "$OUT"
 find "$OUT" -mindepth 1 -maxdepth 1 \( -name '*.so' -o -name '*.so.*' -o -name env \) -exec rm -f {} +
 n=0
 for f in "$TL"/libtorch.so "$TL"/libtorch_cpu.so "$TL"/libtorch_cuda.so "$TL"/libtorch_cuda_cpp.so "$TL"/libtorch_cuda_cu.so \

@@ -79,6 +79,28 @@ final class AttackRunner {
 
     RunResult run(long runId, ExperimentSpec spec, NDManager base, Device device, ComputeContext compute,
                   CancellationToken token, RunEventSink sink) {
+        Prepared p = prepare(runId, spec, base, device, compute, token, sink);
+        try {
+            Outcome outcome;
+            try {
+                p.attack.run(p.view, p.session);
+                outcome = Outcome.FINISHED;
+            } catch (RuntimeException | OutOfMemoryError e) {
+                outcome = Outcome.of(e, p.session);
+            }
+            return finish(p, outcome);
+        } finally {
+            p.close();
+        }
+    }
+
+    /**
+     * Everything up to the attack: data, model, the client's gradient, what the server sees, the run's
+     * session (the Started event is sent). The caller runs the attack and calls {@link #finish}, then
+     * {@link Prepared#close()}.
+     */
+    Prepared prepare(long runId, ExperimentSpec spec, NDManager base, Device device, ComputeContext compute,
+                     CancellationToken token, RunEventSink sink) {
         ParamValues params = validate(spec);
         AttackPlugin plugin = registry.attack(spec.attack().id());
         Dataset dataset = DatasetFactory.open(spec.data());
@@ -94,7 +116,8 @@ final class AttackRunner {
             }
         }
         long startNanos = System.nanoTime();
-        try (NDManager runManager = base.newSubManager(device)) {
+        NDManager runManager = base.newSubManager(device);
+        try {
             GiaModel model = ModelFactory.build(TrainedWeights.resolve(spec.model(), spec.data()), numClasses, truth.channels(), truth.height(), runManager);
             ThreadPolicy.apply(ThreadPolicy.choose(device, model.parameterCount(), truth.count(),
                     (long) truth.height() * truth.width()));
@@ -133,33 +156,94 @@ final class AttackRunner {
                     spec.run().snapshotEvery(), truth, normalization);
             session.useExtraMetrics(ExtraMetrics.open(spec.run().lpips(), truth, dataset, runManager));
             sink.accept(new RunEvent.Started(runId, spec, info, truth, batch.labels().clone(), expectedIterations(params)));
-            RunStatus status = RunStatus.FINISHED;
-            String message = "finished";
-            GiaException failure = null;
-            var buffers = model.saveBuffers();
-            try {
-                attack.run(view, session);
-            } catch (CancellationException e) {
-                status = RunStatus.CANCELLED;
-                message = "cancelled at iteration " + session.iterationsDone();
-            } catch (GiaException e) {
-                failure = e;
-                status = e.kind() == GiaException.Kind.DIVERGED ? RunStatus.DIVERGED : RunStatus.FAILED;
-                message = e.getMessage();
-            } catch (RuntimeException | OutOfMemoryError e) {
-                failure = Failures.classify(e);
-                status = RunStatus.FAILED;
-                message = failure.getMessage();
-            } finally {
-                model.restoreBuffers(buffers);
-            }
-            RunResult result = result(spec, status, message, info, session, batch, startNanos,
-                    AnaEvaluation.binsOf(shipped, inputs, truth, setup.publicData()));
-            if (failure != null) {
-                throw new RunFailure(failure, result);
-            }
-            return result;
+            return new Prepared(spec, params, attack, view, session, shipped, setup, inputs, truth, batch, info, startNanos,
+                    runManager, model.saveBuffers());
+        } catch (RuntimeException | Error e) {
+            runManager.close();
+            throw e;
         }
+    }
+
+    /** A run made ready by {@link #prepare}; owns the run's manager until {@link #close()}. */
+    static final class Prepared implements AutoCloseable {
+        final ExperimentSpec spec;
+        final ParamValues params;
+        final Attack attack;
+        final ServerView view;
+        final RunSession session;
+        private final ShippedModel shipped;
+        private final ServerSetup setup;
+        private final float[] inputs;
+        private final ImageBatch truth;
+        private final LabeledBatch batch;
+        private final RunInfo info;
+        private final long startNanos;
+        private final NDManager runManager;
+        private final java.util.Map<String, float[]> buffers;
+
+        private Prepared(ExperimentSpec spec, ParamValues params, Attack attack, ServerView view, RunSession session,
+                         ShippedModel shipped, ServerSetup setup, float[] inputs, ImageBatch truth, LabeledBatch batch,
+                         RunInfo info, long startNanos, NDManager runManager, java.util.Map<String, float[]> buffers) {
+            this.spec = spec;
+            this.params = params;
+            this.attack = attack;
+            this.view = view;
+            this.session = session;
+            this.shipped = shipped;
+            this.setup = setup;
+            this.inputs = inputs;
+            this.truth = truth;
+            this.batch = batch;
+            this.info = info;
+            this.startNanos = startNanos;
+            this.runManager = runManager;
+            this.buffers = buffers;
+        }
+
+        /** The labels the attack works with: granted ones, else none (the attack infers them). */
+        int[] grantedLabels() {
+            return view.knownLabels();
+        }
+
+        boolean modelModified() {
+            return shipped.modified();
+        }
+
+        @Override
+        public void close() {
+            runManager.close();
+        }
+    }
+
+    /** How the attack part of a run ended. */
+    record Outcome(RunStatus status, String message, GiaException failure) {
+        static final Outcome FINISHED = new Outcome(RunStatus.FINISHED, "finished", null);
+
+        static Outcome of(Throwable e, RunSession session) {
+            if (e instanceof CancellationException) {
+                return new Outcome(RunStatus.CANCELLED, "cancelled at iteration " + session.iterationsDone(), null);
+            }
+            if (e instanceof GiaException g) {
+                return new Outcome(g.kind() == GiaException.Kind.DIVERGED ? RunStatus.DIVERGED : RunStatus.FAILED,
+                        g.getMessage(), g);
+            }
+            GiaException g = Failures.classify(e);
+            return new Outcome(RunStatus.FAILED, g.getMessage(), g);
+        }
+    }
+
+    /**
+     * The result of a prepared run whose attack ended with {@code outcome}: best images so far, scores,
+     * the server's own evaluation. Throws {@link RunFailure} (carrying the result) for a failed attack.
+     */
+    RunResult finish(Prepared p, Outcome outcome) {
+        p.view.model().restoreBuffers(p.buffers);
+        RunResult result = result(p.spec, outcome.status(), outcome.message(), p.info, p.session, p.batch, p.startNanos,
+                AnaEvaluation.binsOf(p.shipped, p.inputs, p.truth, p.setup.publicData()));
+        if (outcome.failure() != null) {
+            throw new RunFailure(outcome.failure(), result);
+        }
+        return result;
     }
 
     private RunResult result(ExperimentSpec spec, RunStatus status, String message, RunInfo info, RunSession session,

@@ -75,6 +75,122 @@ public final class ComputeService implements AutoCloseable {
     }
 
     /**
+     * Queues several runs as one job: where {@link StackedRuns#candidates} and the device allow (see
+     * {@link org.giaworkbench.attack.op.Stacking}), they run in lockstep on one stacked model; otherwise
+     * one after another. Each run keeps its own id, events and outcome; the runs share one cancellation
+     * (cancelling any handle cancels the group).
+     */
+    public java.util.List<RunHandle> submitGroup(java.util.List<ExperimentSpec> specs, java.util.List<RunEventSink> sinks) {
+        if (specs.size() != sinks.size()) {
+            throw new IllegalArgumentException(specs.size() + " specs for " + sinks.size() + " sinks");
+        }
+        CancellationToken token = new CancellationToken();
+        java.util.List<RunHandle> handles = new java.util.ArrayList<>();
+        java.util.List<CompletableFuture<RunResult>> outcomes = new java.util.ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            CompletableFuture<RunResult> outcome = new CompletableFuture<>();
+            outcomes.add(outcome);
+            handles.add(new RunHandle(nextRunId.getAndIncrement(), token, outcome));
+        }
+        executor.execute(() -> executeGroup(handles, specs, sinks, token, outcomes));
+        return handles;
+    }
+
+    /**
+     * Whether runs of {@code specs} would run stacked if submitted together with {@link #submitGroup}
+     * (blocks while the engine starts; never call it on the FX thread).
+     */
+    public boolean stacks(java.util.List<ExperimentSpec> specs) {
+        if (!StackedRuns.candidates(specs)) {
+            return false;
+        }
+        try {
+            return executor.submit(() -> {
+                ensureEngine();
+                return org.giaworkbench.attack.op.Stacking.wantedOn(EngineBootstrap.resolve(specs.get(0).run().device()).isGpu());
+            }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return false;
+        }
+    }
+
+    /** The most runs {@link #submitGroup} stacks at once. */
+    public int maxGroup() {
+        return org.giaworkbench.attack.op.Stacking.maxTrials();
+    }
+
+    private void executeGroup(java.util.List<RunHandle> handles, java.util.List<ExperimentSpec> specs,
+                              java.util.List<RunEventSink> sinks, CancellationToken token,
+                              java.util.List<CompletableFuture<RunResult>> outcomes) {
+        boolean stacked = false;
+        try {
+            ensureEngine();
+            stacked = StackedRuns.candidates(specs) && org.giaworkbench.attack.op.Stacking.wantedOn(
+                    EngineBootstrap.resolve(specs.get(0).run().device()).isGpu());
+        } catch (RuntimeException e) {
+            stacked = false; // each run reports its own error below
+        }
+        if (!stacked) {
+            for (int i = 0; i < specs.size(); i++) {
+                execute(handles.get(i).runId(), specs.get(i), token, sinks.get(i), outcomes.get(i));
+            }
+            return;
+        }
+        java.util.List<AttackRunner.Prepared> prepared = new java.util.ArrayList<>();
+        java.util.List<Integer> index = new java.util.ArrayList<>();
+        try {
+            Device device = EngineBootstrap.resolve(specs.get(0).run().device());
+            NDManager base = baseManagers.computeIfAbsent(device, NDManager::newBaseManager);
+            SecondOrderGradients helper = helpers.computeIfAbsent(device, d -> SecondOrderGradients.load(base));
+            ComputeContext context = context(device, helper);
+            for (int i = 0; i < specs.size(); i++) {
+                try {
+                    token.throwIfCancelled();
+                    prepared.add(runner.prepare(handles.get(i).runId(), specs.get(i), base, device, context, token, sinks.get(i)));
+                    index.add(i);
+                } catch (Throwable e) {
+                    fail(handles.get(i).runId(), e, sinks.get(i), outcomes.get(i));
+                }
+            }
+            if (prepared.isEmpty()) {
+                return;
+            }
+            java.util.List<AttackRunner.Outcome> ends = StackedRuns.applicable(prepared)
+                    ? StackedRuns.run(prepared, helper) : null;
+            for (int j = 0; j < prepared.size(); j++) {
+                int i = index.get(j);
+                AttackRunner.Prepared p = prepared.get(j);
+                deliver(handles.get(i).runId(), sinks.get(i), outcomes.get(i), () -> {
+                    if (ends != null) {
+                        return runner.finish(p, ends.get(index.indexOf(i)));
+                    }
+                    // Prepared but not stackable after all (e.g. a model the attack modified): run it alone.
+                    AttackRunner.Outcome o;
+                    try {
+                        p.attack.run(p.view, p.session);
+                        o = AttackRunner.Outcome.FINISHED;
+                    } catch (RuntimeException | OutOfMemoryError e) {
+                        o = AttackRunner.Outcome.of(e, p.session);
+                    }
+                    return runner.finish(p, o);
+                });
+            }
+        } finally {
+            prepared.forEach(AttackRunner.Prepared::close);
+            releaseDeviceCache(specs.get(0).run().device());
+            for (int i = 0; i < specs.size(); i++) {
+                if (!outcomes.get(i).isDone()) {
+                    outcomes.get(i).completeExceptionally(new IllegalStateException("run " + handles.get(i).runId()
+                            + " ended without an outcome"));
+                }
+            }
+        }
+    }
+
+    /**
      * Queues a training job on the same thread as the runs (one job at a time, DJL on one thread);
      * events go to {@code sink} on the compute thread.
      */
@@ -172,28 +288,52 @@ public final class ComputeService implements AutoCloseable {
 
     private void execute(long id, ExperimentSpec spec, CancellationToken token, RunEventSink sink,
                          CompletableFuture<RunResult> outcome) {
+        Device device = null;
         try {
             if (token.isCancelled()) {
                 throw new java.util.concurrent.CancellationException();
             }
             runner.validate(spec);
             ensureEngine();
-            Device device = EngineBootstrap.resolve(spec.run().device());
-            NDManager base = baseManagers.computeIfAbsent(device, NDManager::newBaseManager);
-            SecondOrderGradients helper = helpers.computeIfAbsent(device, d -> SecondOrderGradients.load(base));
-            ComputeContext context = new ComputeContext() {
-                @Override
-                public GradientOracle oracle() {
-                    return helper;
-                }
+            Device d = EngineBootstrap.resolve(spec.run().device());
+            device = d;
+            NDManager base = baseManagers.computeIfAbsent(d, NDManager::newBaseManager);
+            SecondOrderGradients helper = helpers.computeIfAbsent(d, x -> SecondOrderGradients.load(base));
+            deliver(id, sink, outcome, () -> runner.run(id, spec, base, d, context(d, helper), token, sink));
+        } catch (Throwable e) {
+            fail(id, e, sink, outcome);
+        } finally {
+            if (device != null) {
+                releaseDeviceCache(spec.run().device());
+            }
+            // Whatever escaped the reporting above (a sink that throws, a class that cannot be loaded
+            // because the jar was rebuilt under a running process), a waiting caller must not hang.
+            if (!outcome.isDone()) {
+                outcome.completeExceptionally(new IllegalStateException("run " + id + " ended without an outcome"));
+            }
+        }
+    }
 
-                @Override
-                public RunInfo info(long parameterCount) {
-                    return new RunInfo(EngineBootstrap.describe(device), engine.engine(), engine.engineVersion(),
-                            engine.djlVersion(), appVersion(), System.getProperty("java.version"), parameterCount);
-                }
-            };
-            RunResult result = runner.run(id, spec, base, device, context, token, sink);
+    private ComputeContext context(Device device, SecondOrderGradients helper) {
+        return new ComputeContext() {
+            @Override
+            public GradientOracle oracle() {
+                return helper;
+            }
+
+            @Override
+            public RunInfo info(long parameterCount) {
+                return new RunInfo(EngineBootstrap.describe(device), engine.engine(), engine.engineVersion(),
+                        engine.djlVersion(), appVersion(), System.getProperty("java.version"), parameterCount);
+            }
+        };
+    }
+
+    /** Runs {@code work} and sends its end to {@code sink}: finished, cancelled or failed (with what it computed). */
+    private static void deliver(long id, RunEventSink sink, CompletableFuture<RunResult> outcome,
+                                java.util.function.Supplier<RunResult> work) {
+        try {
+            RunResult result = work.get();
             if (result.status() == RunStatus.CANCELLED) {
                 sink.accept(new RunEvent.Cancelled(id, result));
             } else {
@@ -204,19 +344,35 @@ public final class ComputeService implements AutoCloseable {
             GiaException g = f.failure();
             sink.accept(new RunEvent.Failed(id, g.kind(), g.getMessage(), g.hint(), f.partial()));
             outcome.complete(f.partial());
-        } catch (java.util.concurrent.CancellationException e) {
-            sink.accept(new RunEvent.Failed(id, GiaException.Kind.CANCELLED, "cancelled before it started", "", null));
-            outcome.complete(null);
         } catch (Throwable e) {
+            fail(id, e, sink, outcome);
+        }
+    }
+
+    private static void fail(long id, Throwable e, RunEventSink sink, CompletableFuture<RunResult> outcome) {
+        if (outcome.isDone()) {
+            return;
+        }
+        if (e instanceof java.util.concurrent.CancellationException) {
+            sink.accept(new RunEvent.Failed(id, GiaException.Kind.CANCELLED, "cancelled before it started", "", null));
+        } else {
             GiaException g = Failures.classify(e);
             sink.accept(new RunEvent.Failed(id, g.kind(), g.getMessage(), g.hint(), null));
-            outcome.complete(null);
-        } finally {
-            // Whatever escaped the reporting above (a sink that throws, a class that cannot be loaded
-            // because the jar was rebuilt under a running process), a waiting caller must not hang.
-            if (!outcome.isDone()) {
-                outcome.completeExceptionally(new IllegalStateException("run " + id + " ended without an outcome"));
+        }
+        outcome.complete(null);
+    }
+
+    /**
+     * After a run on a GPU: hands the memory libtorch's caching allocator keeps back to the driver, so
+     * that the next run (or another program) finds it free. Measured with {@link #gpuMemory}.
+     */
+    private void releaseDeviceCache(String deviceChoice) {
+        try {
+            if (EngineBootstrap.resolve(deviceChoice).isGpu()) {
+                ai.djl.pytorch.jni.JniUtils.emptyCudaCache();
             }
+        } catch (RuntimeException e) {
+            // Nothing to release, or no GPU: the run's own outcome has been reported already.
         }
     }
 

@@ -1,10 +1,13 @@
 package org.giaworkbench.sweep;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import org.giaworkbench.compute.ComputeService;
 import org.giaworkbench.compute.GradientSimilarity;
 import org.giaworkbench.core.GiaException;
+import org.giaworkbench.core.spec.ExperimentSpec;
 import org.giaworkbench.core.run.RunEvent;
 import org.giaworkbench.core.run.RunHandle;
 import org.giaworkbench.store.ExperimentStore;
@@ -14,7 +17,8 @@ import org.giaworkbench.store.RunTags;
 import org.giaworkbench.store.StoredStatus;
 
 /**
- * Runs a sweep's missing cells one after the other on the compute service, each recorded in the
+ * Runs a sweep's missing cells on the compute service, one after the other or, where they can share a
+ * stacked model on a GPU, several at once ({@link ComputeService#submitGroup}), each recorded in the
  * store with the sweep's id and its cell key. Cells with a finished run in the store are skipped, so
  * running the same sweep again resumes it. Blocks the caller (never call it on the FX thread);
  * {@link #cancel()} from any thread stops the current run and the sweep.
@@ -74,46 +78,86 @@ public final class SweepRunner {
         int skipped = 0;
         int ran = 0;
         int notFinished = 0;
-        for (int i = 0; i < plan.cells().size() && !cancelled; i++) {
+        int i = 0;
+        while (i < plan.cells().size() && !cancelled) {
             SweepCell cell = plan.cells().get(i);
             OptionalLong done = store.finishedRun(plan.sweepId(), cell.key());
             if (done.isPresent()) {
                 addMetrics(plan, cell, done.getAsLong());
                 skipped++;
                 listener.skipped(i, cell, done.getAsLong());
+                i++;
                 continue;
             }
-            listener.started(i, cell);
-            final int index = i;
-            RunRecorder recorder = store.recorder(cell.spec(), new RunTags(plan.sweepId(), cell.key()),
-                    e -> listener.event(index, cell, e));
-            RunHandle handle = compute.submit(cell.spec(), recorder);
-            current = handle;
+            List<Integer> group = stackableGroup(plan, i);
+            List<RunRecorder> recorders = new ArrayList<>();
+            List<ExperimentSpec> specs = new ArrayList<>();
+            for (int index : group) {
+                SweepCell c = plan.cells().get(index);
+                listener.started(index, c);
+                recorders.add(store.recorder(c.spec(), new RunTags(plan.sweepId(), c.key()), e -> listener.event(index, c, e)));
+                specs.add(c.spec());
+            }
+            List<RunHandle> handles = group.size() == 1
+                    ? List.of(compute.submit(specs.get(0), recorders.get(0)))
+                    : compute.submitGroup(specs, new ArrayList<>(recorders));
+            current = handles.get(0); // the group shares one cancellation
             if (cancelled) {
-                handle.cancel();
+                handles.get(0).cancel();
             }
             try {
-                handle.outcome().get();
+                for (RunHandle h : handles) {
+                    h.outcome().get();
+                }
             } catch (ExecutionException e) {
                 throw new IllegalStateException("sweep cell " + cell.key() + " failed unexpectedly", e.getCause());
             } finally {
                 current = null;
             }
-            ran++;
-            if (recorder.storedId().isEmpty()) {
-                notFinished++;
-                continue;
+            for (int g = 0; g < group.size(); g++) {
+                int index = group.get(g);
+                SweepCell c = plan.cells().get(index);
+                RunRecorder recorder = recorders.get(g);
+                ran++;
+                if (recorder.storedId().isEmpty()) {
+                    notFinished++;
+                    continue;
+                }
+                long id = recorder.storedId().getAsLong();
+                RunSummary summary = store.summary(id).orElseThrow();
+                if (summary.status() == StoredStatus.FINISHED) {
+                    addMetrics(plan, c, id);
+                } else {
+                    notFinished++;
+                }
+                listener.ended(index, c, summary);
             }
-            long id = recorder.storedId().getAsLong();
-            RunSummary summary = store.summary(id).orElseThrow();
-            if (summary.status() == StoredStatus.FINISHED) {
-                addMetrics(plan, cell, id);
-            } else {
-                notFinished++;
-            }
-            listener.ended(i, cell, summary);
+            i = group.get(group.size() - 1) + 1;
         }
         return new Outcome(plan.cells().size(), skipped, ran, notFinished, cancelled);
+    }
+
+    /**
+     * The missing cells from {@code first} on that can run stacked on one model (see
+     * {@link ComputeService#submitGroup}): consecutive, not yet in the store, at most
+     * {@link ComputeService#maxGroup()}; just {@code first} when stacking does not apply.
+     */
+    private List<Integer> stackableGroup(SweepPlan plan, int first) {
+        List<Integer> group = new ArrayList<>(List.of(first));
+        List<ExperimentSpec> specs = new ArrayList<>(List.of(plan.cells().get(first).spec()));
+        for (int i = first + 1; i < plan.cells().size() && group.size() < compute.maxGroup(); i++) {
+            SweepCell c = plan.cells().get(i);
+            if (store.finishedRun(plan.sweepId(), c.key()).isPresent()) {
+                break;
+            }
+            specs.add(c.spec());
+            if (!compute.stacks(specs)) {
+                specs.remove(specs.size() - 1);
+                break;
+            }
+            group.add(i);
+        }
+        return group;
     }
 
     /** Computes the sweep's extra metrics that the run does not have yet (also for resumed cells). */

@@ -22,13 +22,20 @@ public final class Stacking {
 
     /** Whether trials on {@code model} should run stacked under the current setting. */
     public static boolean wanted(GiaModel model) {
-        if (!Replicas.supports(model)) {
-            return false;
-        }
+        return Replicas.supports(model) && wantedOn(model.trainableArrays().get(0).getDevice().isGpu());
+    }
+
+    /** Whether trials on a GPU ({@code gpu}) or the CPU should run stacked under the current setting. */
+    public static boolean wantedOn(boolean gpu) {
         return switch (mode()) {
             case "on" -> true;
             case "off" -> false;
-            default -> model.trainableArrays().get(0).getDevice().isGpu();
+            default -> gpu;
         };
+    }
+
+    /** The most trials stacked at once ({@code -Dgia.stack.max}, default 16). */
+    public static int maxTrials() {
+        return Math.max(1, Integer.getInteger("gia.stack.max", 16));
     }
 }
