@@ -11,8 +11,10 @@ import picocli.CommandLine.Option;
 
 /** {@code gia bench}: time attack iterations against the PyTorch reference on this machine. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Times IG on ResNet-18 (batch 1 and 4) and DLG on LeNet against gia_reference.py,",
-                "interleaved in one command, and prints Java time / Python time (medians)."})
+        description = {"Times attack iterations against a plain-PyTorch reference, interleaved in one command, and",
+                "prints Java time / Python time (medians) with iterations per second. Configurations: IG on the",
+                "CIFAR ResNet-18 at batch 1, 4 and 64, IG on ResNet-18 at 224 px, DLG on LeNet, GradInversion",
+                "with the BatchNorm prior, and a sweep of 16 IG cells (stacked and one after another)."})
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--reference", paramLabel = "FILE", defaultValue = "../shared/reference/gia_reference.py",
@@ -40,8 +42,9 @@ final class BenchCommand implements Callable<Integer> {
     String device;
 
     @Option(names = "--only", split = ",", paramLabel = "CONFIG",
-            description = "run only these configurations: ig1, ig4, dlg (default: all)")
-    List<String> only = ReferenceBenchmark.CONFIGS;
+            description = {"run only these configurations: ig1, ig4, dlg, ig64, ig224, gi, sweep",
+                    "(default: ig1, ig4, dlg; on a GPU try all seven: ig64, ig224 and sweep take minutes on a CPU)"})
+    List<String> only = ReferenceBenchmark.DEFAULT_CONFIGS;
 
     @Override
     public Integer call() throws Exception {
@@ -57,9 +60,11 @@ final class BenchCommand implements Callable<Integer> {
         try (ComputeService compute = new ComputeService()) {
             rows = ReferenceBenchmark.run(compute, options, System.err::println);
         }
-        System.out.printf(Locale.ROOT, "%-34s %12s %12s %8s%n", "configuration", "java ms", "python ms", "ratio");
+        System.out.printf(Locale.ROOT, "%-44s %11s %11s %7s %11s %11s  %s%n", "configuration", "java ms", "python ms",
+                "ratio", "java rate", "python rate", "unit");
         for (ReferenceBenchmark.Row r : rows) {
-            System.out.printf(Locale.ROOT, "%-34s %12.2f %12.2f %8.3f%n", r.name(), r.javaMs(), r.pythonMs(), r.ratio());
+            System.out.printf(Locale.ROOT, "%-44s %11.2f %11.2f %7.3f %11.2f %11.2f  %s%n", r.name(), r.javaMs(), r.pythonMs(),
+                    r.ratio(), r.javaRate(), r.pythonRate(), r.unit());
         }
         System.out.println("ratio = Java median / Python median over " + rounds + " interleaved rounds (per-round medians)");
         return GiaCli.OK;

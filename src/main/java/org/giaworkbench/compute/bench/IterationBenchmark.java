@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 import java.util.List;
 import org.giaworkbench.attack.MatchingObjective;
+import org.giaworkbench.attack.StackedMatching;
 import org.giaworkbench.attack.RandomStart;
 import org.giaworkbench.attack.optim.Adam;
 import org.giaworkbench.attack.optim.Lbfgs;
@@ -15,6 +16,9 @@ import org.giaworkbench.core.spec.ModelSpec;
 import org.giaworkbench.fl.FedSgdClient;
 import org.giaworkbench.model.GiaModel;
 import org.giaworkbench.model.ModelFactory;
+import org.giaworkbench.model.Replicas;
+import org.giaworkbench.plugin.ParamValues;
+import org.giaworkbench.plugin.PluginRegistry;
 import org.giaworkbench.nd.OwnedArrays;
 import org.giaworkbench.plugin.spi.AttackContext;
 import org.giaworkbench.plugin.spi.Distance;
@@ -39,14 +43,17 @@ public final class IterationBenchmark {
 
     /** Milliseconds of each IG step (forward, CE, create-graph gradients, 1 - cosine + TV, grad to x, signed Adam). */
     public double[] invertingGradientsSteps(int batch, boolean batchNormTrain, int iterations) {
+        return invertingGradientsSteps("resnet18-cifar", 32, batch, batchNormTrain, iterations);
+    }
+
+    /** IG steps on {@code arch} ({@code resnet18-cifar}: 10 classes; {@code resnet18}: 1,000) at {@code resolution}. */
+    public double[] invertingGradientsSteps(String arch, int resolution, int batch, boolean batchNormTrain, int iterations) {
         try (NDManager run = base.newSubManager()) {
-            GiaModel model = ModelFactory.build(new ModelSpec("resnet18-cifar", "relu", "untrained", 0,
-                    batchNormTrain ? "train" : "eval", 10), 10, 3, 32, run);
-            int[] labels = new int[batch];
-            for (int i = 0; i < batch; i++) {
-                labels[i] = (3 + 2 * i) % 10;
-            }
-            ServerView view = view(model, batch, labels, run);
+            int classes = arch.equals("resnet18") ? 1000 : 10;
+            GiaModel model = ModelFactory.build(new ModelSpec(arch, "relu", "untrained", 0,
+                    batchNormTrain ? "train" : "eval", classes), classes, 3, resolution, run);
+            int[] labels = labels(batch, classes, 0);
+            ServerView view = view(model, syntheticImage(batch, resolution), resolution, labels, run);
             MatchingObjective objective = new MatchingObjective(view, context(run), Distance.COSINE, 0.01, labels);
             float[] x = RandomStart.gaussian(objective.size(), 0);
             float[] g = new float[x.length];
@@ -59,6 +66,84 @@ public final class IterationBenchmark {
                 adam.step(x, g, 0.1);
                 ms[it] = (System.nanoTime() - t0) / 1e6;
             }
+            return ms;
+        }
+    }
+
+    /**
+     * Milliseconds of each round of {@code cells} independent IG trials (CIFAR ResNet-18, batch 1, trial i
+     * on synthetic image i with label (3 + 2i) mod 10): stacked on one model ({@code stacked}), or one
+     * trial after another as a sweep ran them before.
+     */
+    public double[] sweepRounds(int cells, boolean stacked, int rounds) {
+        try (NDManager run = base.newSubManager()) {
+            GiaModel model = ModelFactory.build(new ModelSpec("resnet18-cifar", "relu", "untrained", 0, "eval", 10), 10, 3, 32, run);
+            float[] images = syntheticImage(cells, 32);
+            int size = 3 * 32 * 32;
+            List<ServerView> views = new java.util.ArrayList<>();
+            List<int[]> labels = new java.util.ArrayList<>();
+            for (int k = 0; k < cells; k++) {
+                int[] y = labels(1, 10, k);
+                labels.add(y);
+                views.add(view(model, Arrays.copyOfRange(images, k * size, (k + 1) * size), 32, y, run));
+            }
+            double[] ms = new double[rounds];
+            if (stacked) {
+                GiaModel copies = Replicas.stack(java.util.Collections.nCopies(cells, model), run);
+                StackedMatching objective = new StackedMatching(copies, views, labels, 0.01, oracle, run);
+                float[] x = RandomStart.gaussian(size * cells, 0);
+                float[] g = new float[x.length];
+                Adam adam = new Adam();
+                for (int r = 0; r < rounds; r++) {
+                    long t0 = System.nanoTime();
+                    objective.evaluate(x, g);
+                    Signs.signInPlace(g);
+                    adam.step(x, g, 0.1);
+                    ms[r] = (System.nanoTime() - t0) / 1e6;
+                }
+                return ms;
+            }
+            List<MatchingObjective> objectives = new java.util.ArrayList<>();
+            List<float[]> xs = new java.util.ArrayList<>();
+            List<Adam> adams = new java.util.ArrayList<>();
+            for (int k = 0; k < cells; k++) {
+                objectives.add(new MatchingObjective(views.get(k), context(run), Distance.COSINE, 0.01, labels.get(k)));
+                xs.add(RandomStart.gaussian(size, k));
+                adams.add(new Adam());
+            }
+            float[] g = new float[size];
+            for (int r = 0; r < rounds; r++) {
+                long t0 = System.nanoTime();
+                for (int k = 0; k < cells; k++) {
+                    objectives.get(k).evaluate(xs.get(k), g);
+                    Signs.signInPlace(g);
+                    adams.get(k).step(xs.get(k), g, 0.1);
+                }
+                ms[r] = (System.nanoTime() - t0) / 1e6;
+            }
+            return ms;
+        }
+    }
+
+    /**
+     * Milliseconds of each GradInversion iteration, timed through the attack itself (one candidate, so no
+     * group term; constant learning rate), CIFAR ResNet-18, labels known, BatchNorm prior on.
+     */
+    public double[] gradInversionSteps(int batch, boolean batchNormTrain, int iterations) {
+        try (NDManager run = base.newSubManager()) {
+            GiaModel model = ModelFactory.build(new ModelSpec("resnet18-cifar", "relu", "untrained", 0,
+                    batchNormTrain ? "train" : "eval", 10), 10, 3, 32, run);
+            int[] labels = labels(batch, 10, 0);
+            ServerView view = view(model, syntheticImage(batch, 32), 32, labels, run);
+            ParamValues params = PluginRegistry.defaults().attack("gradinversion").descriptor().schema().validate(
+                    java.util.Map.of("iterations", iterations, "group", 1, "schedule", "constant"), "benchmark");
+            double[] ms = new double[iterations];
+            long[] last = {System.nanoTime()};
+            AttackContext timed = new TimedContext(run, (iteration, now) -> {
+                ms[iteration - 1] = (now - last[0]) / 1e6;
+                last[0] = now;
+            });
+            PluginRegistry.defaults().attack("gradinversion").create(params).run(view, timed);
             return ms;
         }
     }
@@ -82,13 +167,91 @@ public final class IterationBenchmark {
     }
 
     private ServerView view(GiaModel model, int batch, int[] labels, NDManager run) {
-        Shape shape = new Shape(batch, 3, 32, 32);
+        return view(model, syntheticImage(batch), 32, labels, run);
+    }
+
+    private ServerView view(GiaModel model, float[] images, int resolution, int[] labels, NDManager run) {
+        int batch = labels.length;
+        Shape shape = new Shape(batch, 3, resolution, resolution);
         List<NDArray> observed;
         try (NDManager scope = run.newSubManager()) {
-            observed = FedSgdClient.gradient(model, OwnedArrays.of(scope, syntheticImage(batch), shape), labels, oracle, run);
+            observed = FedSgdClient.gradient(model, OwnedArrays.of(scope, images, shape), labels, oracle, run);
         }
-        return new ServerView(model, observed, batch, new Shape(3, 32, 32), model.numClasses(), labels,
+        return new ServerView(model, observed, batch, new Shape(3, resolution, resolution), model.numClasses(), labels,
                 new InputBox(new float[] {0, 0, 0}, new float[] {1, 1, 1}));
+    }
+
+    /** The reference's labels: (3 + 2i) mod classes for images first .. first + batch - 1. */
+    private static int[] labels(int batch, int classes, int first) {
+        int[] labels = new int[batch];
+        for (int i = 0; i < batch; i++) {
+            labels[i] = (3 + 2 * (first + i)) % classes;
+        }
+        return labels;
+    }
+
+    /** The synthetic batch at {@code resolution} (bilinear, as the reference's F.interpolate; timing only). */
+    static float[] syntheticImage(int batch, int resolution) {
+        float[] small = syntheticImage(batch);
+        if (resolution == 32) {
+            return small;
+        }
+        int per = 3 * 32 * 32;
+        float[] out = new float[batch * 3 * resolution * resolution];
+        for (int n = 0; n < batch; n++) {
+            float[] r = org.giaworkbench.data.ImageResizer.resize(Arrays.copyOfRange(small, n * per, (n + 1) * per), 3, 32, 32,
+                    resolution, resolution);
+            System.arraycopy(r, 0, out, n * r.length, r.length);
+        }
+        return out;
+    }
+
+    /** An attack context that notes the clock at each new iteration. */
+    private final class TimedContext implements AttackContext {
+        private final NDManager run;
+        private final IterationClock clock;
+
+        TimedContext(NDManager run, IterationClock clock) {
+            this.run = run;
+            this.clock = clock;
+        }
+
+        @Override
+        public NDManager runManager() {
+            return run;
+        }
+
+        @Override
+        public GradientOracle gradients() {
+            return oracle;
+        }
+
+        @Override
+        public long seed() {
+            return 0;
+        }
+
+        @Override
+        public void checkCancelled() {
+        }
+
+        @Override
+        public void expectIterations(int total) {
+        }
+
+        @Override
+        public void report(int iteration, double loss, float[] images) {
+            clock.tick(iteration, System.nanoTime());
+        }
+
+        @Override
+        public void reportLabels(int[] labels) {
+        }
+    }
+
+    @FunctionalInterface
+    private interface IterationClock {
+        void tick(int iteration, long nanos);
     }
 
     private AttackContext context(NDManager run) {

@@ -24,9 +24,19 @@ import org.giaworkbench.core.GiaException;
 public final class ReferenceBenchmark {
 
     /** One configuration's outcome. */
-    public record Row(String name, double javaMs, double pythonMs, List<Double> javaRounds, List<Double> pythonRounds) {
+    public record Row(String name, double javaMs, double pythonMs, List<Double> javaRounds, List<Double> pythonRounds,
+                      String unit, double unitsPerRun) {
         public double ratio() {
             return javaMs / pythonMs;
+        }
+
+        /** Java's throughput in {@link #unit()} (iterations, evaluations or cell-iterations per second). */
+        public double javaRate() {
+            return unitsPerRun * 1000 / javaMs;
+        }
+
+        public double pythonRate() {
+            return unitsPerRun * 1000 / pythonMs;
         }
     }
 
@@ -40,7 +50,61 @@ public final class ReferenceBenchmark {
     }
 
     /** Short names of the configurations, in the order they run. */
-    public static final List<String> CONFIGS = List.of("ig1", "ig4", "dlg");
+    public static final List<String> CONFIGS = List.of("ig1", "ig4", "dlg", "ig64", "ig224", "gi", "sweep");
+
+    /** The configurations a plain {@code gia bench} runs (the rest are for GPUs: minutes on a CPU). */
+    public static final List<String> DEFAULT_CONFIGS = List.of("ig1", "ig4", "dlg");
+
+    /** Trials in the {@code sweep} configuration. */
+    public static final int SWEEP_CELLS = 16;
+
+    /** A configuration: its row name, what it counts per second, and each side's work. */
+    private record Config(String key, String name, String unit, double unitsPerRun, JavaSide java, List<String> python,
+                          String pythonKey) {
+    }
+
+    @FunctionalInterface
+    private interface JavaSide {
+        double millis(IterationBenchmark b, Options o);
+    }
+
+    private static List<Config> configs(Options o) {
+        String bn = o.batchNormTrain() ? "train" : "eval";
+        boolean train = o.batchNormTrain();
+        String its = String.valueOf(o.igIterations());
+        List<String> igArgs = List.of("--bn", bn, "--iters", its, "--warmup", "3");
+        return List.of(
+                new Config("ig1", "ig resnet18-cifar b1 bn-" + bn, "it/s", 1,
+                        (b, x) -> IterationBenchmark.median(b.invertingGradientsSteps(1, train, x.igIterations()), 3),
+                        concat(List.of("ig", "--batch", "1"), igArgs), "median_ms"),
+                new Config("ig4", "ig resnet18-cifar b4 bn-" + bn, "it/s", 1,
+                        (b, x) -> IterationBenchmark.median(b.invertingGradientsSteps(4, train, x.igIterations()), 3),
+                        concat(List.of("ig", "--batch", "4"), igArgs), "median_ms"),
+                new Config("dlg", "dlg lenet (ms/eval)", "evals/s", 1, (b, x) -> b.dlgMillisPerEvaluation(x.dlgSteps()),
+                        List.of("dlg", "--iters", String.valueOf(o.dlgSteps())), "ms_per_eval"),
+                new Config("ig64", "ig resnet18-cifar b64 bn-" + bn, "it/s", 1,
+                        (b, x) -> IterationBenchmark.median(b.invertingGradientsSteps(64, train, x.igIterations()), 3),
+                        concat(List.of("ig", "--batch", "64"), igArgs), "median_ms"),
+                new Config("ig224", "ig resnet18 224px b1 bn-" + bn, "it/s", 1,
+                        (b, x) -> IterationBenchmark.median(b.invertingGradientsSteps("resnet18", 224, 1, train, x.igIterations()), 3),
+                        concat(List.of("ig", "--arch", "resnet18", "--resolution", "224", "--batch", "1"), igArgs), "median_ms"),
+                new Config("gi", "gradinversion bn-prior resnet18-cifar b4", "it/s", 1,
+                        (b, x) -> IterationBenchmark.median(b.gradInversionSteps(4, train, x.igIterations()), 3),
+                        concat(List.of("gi", "--batch", "4"), igArgs), "median_ms"),
+                new Config("sweep", "sweep " + SWEEP_CELLS + " ig cells stacked (round)", "cell-it/s", SWEEP_CELLS,
+                        (b, x) -> IterationBenchmark.median(b.sweepRounds(SWEEP_CELLS, true, x.igIterations()), 3),
+                        concat(List.of("sweep", "--cells", String.valueOf(SWEEP_CELLS)), igArgs), "median_ms"),
+                // The same Python rounds against Java's trials one after another: the speed-up stacking buys.
+                new Config("sweep", "sweep " + SWEEP_CELLS + " ig cells sequential (round)", "cell-it/s", SWEEP_CELLS,
+                        (b, x) -> IterationBenchmark.median(b.sweepRounds(SWEEP_CELLS, false, x.igIterations()), 3),
+                        concat(List.of("sweep", "--cells", String.valueOf(SWEEP_CELLS)), igArgs), "median_ms"));
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
 
     private ReferenceBenchmark() {
     }
@@ -50,60 +114,38 @@ public final class ReferenceBenchmark {
             throw GiaException.badInput("reference script " + o.reference() + " not found",
                     "pass --reference PATH to gia_reference.py (in the team's shared/reference folder)");
         }
-        String bn = o.batchNormTrain() ? "train" : "eval";
+        List<Config> chosen = configs(o).stream().filter(c -> o.configs().contains(c.key())).toList();
         Map<String, List<Double>> javaTimes = new LinkedHashMap<>();
         Map<String, List<Double>> python = new LinkedHashMap<>();
-        String[] names = {"ig resnet18-cifar b1 bn-" + bn, "ig resnet18-cifar b4 bn-" + bn, "dlg lenet (ms/eval)"};
-        for (String n : names) {
-            javaTimes.put(n, new ArrayList<>());
-            python.put(n, new ArrayList<>());
+        for (Config c : chosen) {
+            javaTimes.put(c.name(), new ArrayList<>());
+            python.put(c.name(), new ArrayList<>());
         }
         for (int round = 1; round <= o.rounds(); round++) {
-            for (int c = 0; c < names.length; c++) {
-                if (!o.configs().contains(CONFIGS.get(c))) {
-                    continue;
-                }
-                String name = names[c];
-                boolean pythonFirst = (round + c) % 2 == 1;
+            for (int i = 0; i < chosen.size(); i++) {
+                Config c = chosen.get(i);
+                boolean pythonFirst = (round + i) % 2 == 1;
                 for (int k = 0; k < 2; k++) {
                     boolean py = (k == 0) == pythonFirst;
-                    double ms = py ? python(o, c, bn) : java(compute, o, c);
-                    (py ? python : javaTimes).get(name).add(ms);
-                    log.accept(String.format(Locale.ROOT, "round %d %-32s %-6s %8.2f ms", round, name,
+                    double ms = py ? python(o, c) : compute.onComputeThread(o.device(),
+                            (base, oracle) -> c.java().millis(new IterationBenchmark(base, oracle), o));
+                    (py ? python : javaTimes).get(c.name()).add(ms);
+                    log.accept(String.format(Locale.ROOT, "round %d %-42s %-6s %10.2f ms", round, c.name(),
                             py ? "python" : "java", ms));
                 }
             }
         }
         List<Row> rows = new ArrayList<>();
-        for (int c = 0; c < names.length; c++) {
-            String n = names[c];
-            if (!o.configs().contains(CONFIGS.get(c))) {
-                continue;
-            }
-            rows.add(new Row(n, median(javaTimes.get(n)), median(python.get(n)), javaTimes.get(n), python.get(n)));
+        for (Config c : chosen) {
+            rows.add(new Row(c.name(), median(javaTimes.get(c.name())), median(python.get(c.name())),
+                    javaTimes.get(c.name()), python.get(c.name()), c.unit(), c.unitsPerRun()));
         }
         return rows;
     }
 
-    private static double java(ComputeService compute, Options o, int config) throws Exception {
-        return compute.onComputeThread(o.device(), (base, oracle) -> {
-            IterationBenchmark b = new IterationBenchmark(base, oracle);
-            return switch (config) {
-                case 0 -> IterationBenchmark.median(b.invertingGradientsSteps(1, o.batchNormTrain(), o.igIterations()), 3);
-                case 1 -> IterationBenchmark.median(b.invertingGradientsSteps(4, o.batchNormTrain(), o.igIterations()), 3);
-                default -> b.dlgMillisPerEvaluation(o.dlgSteps());
-            };
-        });
-    }
-
-    private static double python(Options o, int config, String bn) throws IOException, InterruptedException {
+    private static double python(Options o, Config c) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(o.python().toString(), o.reference().toString()));
-        if (config < 2) {
-            cmd.addAll(List.of("ig", "--batch", config == 0 ? "1" : "4", "--bn", bn, "--iters",
-                    String.valueOf(o.igIterations()), "--warmup", "3"));
-        } else {
-            cmd.addAll(List.of("dlg", "--iters", String.valueOf(o.dlgSteps())));
-        }
+        cmd.addAll(c.python());
         if (!"cpu".equals(o.device())) {
             cmd.addAll(List.of("--device", o.device()));
         }
@@ -126,7 +168,7 @@ public final class ReferenceBenchmark {
             throw GiaException.badInput("the Python reference failed: " + all.toString().strip(),
                     "install it with `apt-get install -y python3-torch libopenblas0-pthread` and use /usr/bin/python3");
         }
-        String key = config < 2 ? "median_ms" : "ms_per_eval";
+        String key = c.pythonKey();
         String line = result;
         return Arrays.stream(line.split(" ")).filter(t -> t.startsWith(key + "="))
                 .mapToDouble(t -> Double.parseDouble(t.substring(key.length() + 1))).findFirst()
