@@ -46,8 +46,19 @@ final class BenchCommand implements Callable<Integer> {
                     "(default: ig1, ig4, dlg; on a GPU try all seven: ig64, ig224 and sweep take minutes on a CPU)"})
     List<String> only = ReferenceBenchmark.DEFAULT_CONFIGS;
 
+    @Option(names = "--sweep-check", paramLabel = "N",
+            description = "instead: run N IG cells (ResNet-18 CIFAR, batch 1) as one stacked group, then one by one, "
+                    + "and print the speed-up and how far each cell is from its run alone")
+    Integer sweepCheck;
+
+    @Option(names = "--sweep-iterations", defaultValue = "200", description = "iterations per cell for --sweep-check (default: ${DEFAULT-VALUE})")
+    int sweepIterations;
+
     @Override
     public Integer call() throws Exception {
+        if (sweepCheck != null) {
+            return sweepCheck();
+        }
         for (String c : only) {
             if (!ReferenceBenchmark.CONFIGS.contains(c)) {
                 throw org.giaworkbench.core.GiaException.badInput("unknown configuration '" + c + "'",
@@ -67,6 +78,27 @@ final class BenchCommand implements Callable<Integer> {
                     r.ratio(), r.javaRate(), r.pythonRate(), r.unit());
         }
         System.out.println("ratio = Java median / Python median over " + rounds + " interleaved rounds (per-round medians)");
+        return GiaCli.OK;
+    }
+
+    private int sweepCheck() throws Exception {
+        org.giaworkbench.compute.bench.SweepCheck.Report r;
+        try (ComputeService compute = new ComputeService()) {
+            r = org.giaworkbench.compute.bench.SweepCheck.run(compute, sweepCheck, sweepIterations, device, System.err::println);
+        }
+        System.out.printf(Locale.ROOT, "%-6s %14s %14s %10s %11s %11s %8s%n", "cell", "first loss grp", "first loss 1", "rel diff",
+                "PSNR group", "PSNR alone", "diff dB");
+        double worstLoss = 0;
+        double worstPsnr = 0;
+        for (var c : r.cells()) {
+            System.out.printf(Locale.ROOT, "%-6d %14.7f %14.7f %10.1e %11.2f %11.2f %8.2f%n", c.index(), c.firstLossGroup(),
+                    c.firstLossAlone(), c.firstLossRelative(), c.psnrGroup(), c.psnrAlone(), c.psnrGroup() - c.psnrAlone());
+            worstLoss = Math.max(worstLoss, c.firstLossRelative());
+            worstPsnr = Math.max(worstPsnr, Math.abs(c.psnrGroup() - c.psnrAlone()));
+        }
+        System.out.printf(Locale.ROOT, "%s group %.1f s, one by one %.1f s: speed-up %.2fx; worst first-loss difference %.1e, "
+                + "worst PSNR difference %.2f dB%n", r.stacked() ? "stacked" : "unstacked", r.groupSeconds(), r.aloneSeconds(),
+                r.speedUp(), worstLoss, worstPsnr);
         return GiaCli.OK;
     }
 }

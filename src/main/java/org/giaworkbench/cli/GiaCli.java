@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         description = "Gradient inversion attacks on federated learning.",
         subcommands = {RunCommand.class, TrainCommand.class, ListCommand.class, BenchCommand.class, GradSimCommand.class,
                 HistoryCommand.class, ShowCommand.class, ExportCommand.class, SweepCommand.class, CheckCommand.class,
+                DoctorCommand.class,
                 CommandLine.HelpCommand.class})
 public final class GiaCli {
 

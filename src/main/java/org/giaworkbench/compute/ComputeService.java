@@ -117,6 +117,15 @@ public final class ComputeService implements AutoCloseable {
         }
     }
 
+    /**
+     * Memory in use on the device a run with {@code deviceChoice} gets (GPU: the whole device, from the
+     * CUDA runtime; CPU: "CPU"). Any thread.
+     */
+    public String deviceMemory(String deviceChoice) {
+        Device d = EngineBootstrap.resolve(deviceChoice);
+        return d.isGpu() ? "GPU " + d.getDeviceId() + " " + EngineReport.gpuMemory(d) : "CPU";
+    }
+
     /** The most runs {@link #submitGroup} stacks at once. */
     public int maxGroup() {
         return org.giaworkbench.attack.op.Stacking.maxTrials();

@@ -65,6 +65,16 @@ public final class ThreadPolicy {
         applied = choice;
     }
 
+    /** The rule in one line, for {@code ./gia doctor}. */
+    public static String summary() {
+        Integer o = override();
+        if (o != null) {
+            return o + " (set with -Dgia.threads or -Dai.djl.pytorch.num_threads)";
+        }
+        return String.format(Locale.ROOT, "rule: 1 per %.0f M of parameters x batch x pixels/1024, at most %d (cores); GPU runs: %d",
+                WORK_PER_THREAD / 1e6, Runtime.getRuntime().availableProcessors(), Math.min(Runtime.getRuntime().availableProcessors(), 4));
+    }
+
     /** The last choice applied in this process, or null before the first run. */
     public static Choice applied() {
         return applied;
