@@ -15,6 +15,7 @@
 #   --jobs N           parallel compiler runs (default: the number of cores; each needs ~1.5 GB of memory)
 #   --version V, --flavor F   what DJL is told (default from torch, e.g. 2.11.0 and cu130 or cpu)
 #   --keep-build       keep the scratch folder (objects and compiler logs; it is kept anyway on failure)
+#   --dry-run          find the torch, the headers and the compiler flags, print them, and stop
 #
 # The output folder gets: links to torch's runtime libraries (only those DJL loads, never all of torch/lib),
 # libdjl_torch.so, a link libcudart.so for a CUDA torch (DJL's GPU probe opens "cudart" through JNA), and
@@ -32,7 +33,7 @@ die() { echo "$ME: error: $*" >&2; exit 1; }
 say() { echo "== $* ($(( $(date +%s) - T_START )) s)"; }
 usage() { sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d' | sed 's/^# \{0,1\}//'; }
 
-PY="" LIBTORCH="" OUT="" JOBS="" VER_OVERRIDE="" FLAVOR_OVERRIDE="" KEEP=0
+PY="" LIBTORCH="" OUT="" JOBS="" VER_OVERRIDE="" FLAVOR_OVERRIDE="" KEEP=0 DRY=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --torch-python|--libtorch|--out|--jobs|--version|--flavor)
@@ -46,6 +47,7 @@ while [ $# -gt 0 ]; do
     --out=*) OUT="${1#*=}"; shift;;
     --jobs=*) JOBS="${1#*=}"; shift;;
     --keep-build) KEEP=1; shift;;
+    --dry-run) DRY=1; shift;;
     -h|--help) usage; exit 0;;
     *) die "unknown argument '$1' (see --help)";;
   esac
@@ -90,8 +92,8 @@ for k, v in facts.items():
     print(f"{k}={shlex.quote(str(v))}")
 EOF
   ) || die "$PY failed: $(echo "$facts" | tail -3)"
-  echo "$facts" | grep -q '^[A-Z_]*=' || die "$PY did not answer: $(echo "$facts" | tail -3)"
-  eval "$(echo "$facts" | grep '^[A-Z_]*=')"
+  grep -q '^[A-Z_]*=' <<< "$facts" || die "$PY did not answer: $(echo "$facts" | tail -3)"
+  eval "$(grep '^[A-Z_]*=' <<< "$facts")"
   [ -z "${IMPORT_ERROR:-}" ] || die "$PY cannot import torch: $IMPORT_ERROR"
   [ -z "$TORCH_HIP" ] || die "torch $TORCH_VER is a ROCm build: DJL's JNI supports CPU and CUDA torch only"
   WHAT="torch $TORCH_VER of $PYEXE"
@@ -123,7 +125,8 @@ else
   cfg=$(ls "$LIBTORCH"/share/cmake/Torch/TorchConfig.cmake "$TL"/cmake/Torch/TorchConfig.cmake 2>/dev/null | head -1 || true)
   [ -n "$cfg" ] && ABI=$(sed -n 's/.*_GLIBCXX_USE_CXX11_ABI=\([01]\).*/\1/p' "$cfg" | head -1)
   if [ -z "$ABI" ]; then
-    if nm -D --defined-only "$TL/libc10.so" 2>/dev/null | grep -q '__cxx11'; then ABI=1; else ABI=0; fi
+    if ! nm -D --defined-only "$TL/libc10.so" > /dev/null 2>&1; then ABI=1   # cannot tell: today's default
+    elif grep -q '__cxx11' < <(nm -D --defined-only "$TL/libc10.so"); then ABI=1; else ABI=0; fi
   fi
   WHAT="libtorch $TORCH_VER in $LIBTORCH"
 fi
@@ -134,12 +137,13 @@ done
 # ---------------------------------------------------------------- CUDA headers and runtime (CUDA torch only)
 CUDA_INC="" CUDART=""
 if [ -n "$TORCH_CUDA" ]; then
-  # where nvcc looks (it may be a wrapper), CUDA_HOME, the usual places, the nvidia wheels (cu12: cuda_runtime/, cu13: cu13/)
+  # a pip torch's own nvidia wheels first (cu12: cuda_runtime/, cu13: cu13/), then CUDA_HOME, where nvcc looks
+  # (it may be a wrapper), the usual places
   nvinc=$(timeout 20 nvcc -v --dryrun -x cu /dev/null -o /dev/null 2>&1 | sed -n 's/^#\$ INCLUDES="\(.*\)"/\1/p' \
           | tr ' ' '\n' | sed -n 's/^"\{0,1\}-I//p' | tr -d '"' || true)
-  for d in $nvinc ${CUDA_HOME:+"$CUDA_HOME/include"} ${CUDA_PATH:+"$CUDA_PATH/include"} /usr/local/cuda/include \
-           /usr/local/cuda-[0-9]*/include /usr/local/cuda-[0-9]*/targets/x86_64-linux/include \
-           ${SITE:+"$SITE"/nvidia/cu[0-9]*/include "$SITE"/nvidia/cuda_runtime/include} /usr/include; do
+  for d in ${SITE:+"$SITE"/nvidia/cu[0-9]*/include "$SITE"/nvidia/cuda_runtime/include} ${CUDA_HOME:+"$CUDA_HOME/include"} \
+           ${CUDA_PATH:+"$CUDA_PATH/include"} $nvinc /usr/local/cuda/include /usr/local/cuda-[0-9]*/include \
+           /usr/local/cuda-[0-9]*/targets/x86_64-linux/include /usr/include; do
     [ -f "$d/cuda_runtime_api.h" ] && { CUDA_INC="$d"; break; }
   done
   [ -n "$CUDA_INC" ] || die "$WHAT is a CUDA build, but no CUDA runtime headers (cuda_runtime_api.h) were found:" \
@@ -176,6 +180,7 @@ echo "   g++: $(g++ --version | head -1); jni.h from $JDK; output $OUT"
 
 # ---------------------------------------------------------------- compile (g++, $JOBS at a time)
 B="$(mktemp -d -t gia-torch-jni.XXXXXX)"
+trap '[ "$KEEP" = 1 ] || rm -rf "$B"' EXIT   # kept with --keep-build or after a failed build
 mkdir -p "$B/obj" "$B/log"
 INC="-I$TORCH_INC -I$TORCH_INC/torch/csrc/api/include -I$SRC/include -I$SRC/api -I$SRC -I$JDK/include -I$JDK/include/linux"
 DEFS="-D_GLIBCXX_USE_CXX11_ABI=${ABI:-1}"
@@ -189,10 +194,8 @@ if [ -n "$TORCH_CUDA" ]; then
   FLAGS="$FLAGS -include torch/cuda.h"
 fi
 # DJL's switches for torch 1.x (its sources are made for torch 2.x; older ones are best effort)
-case "$VER" in
-  1.10.*) DEFS="$DEFS -DV1_10_X";; 1.11.*) DEFS="$DEFS -DV1_11_X";; 1.12.*|1.13.*) DEFS="$DEFS -DV1_13_X";;
-  1.*|0.*) echo "   note: DJL 0.33.0's JNI is made for torch 2.x; torch $VER is best effort";;
-esac
+case "$VER" in 1.10.*) DEFS="$DEFS -DV1_10_X";; 1.11.*) DEFS="$DEFS -DV1_11_X";; 1.12.*|1.13.*) DEFS="$DEFS -DV1_13_X";; esac
+case "$VER" in 0.*|1.*) echo "   note: DJL 0.33.0's JNI is made for torch 2.x; torch $VER is best effort";; esac
 # does <torch/torch.h> want C++20 (recent torch)? a #error shows in the preprocessor
 STD=c++17
 if ! echo '#include <torch/torch.h>' | g++ -std=c++17 $DEFS $INC -E -x c++ - -o /dev/null > "$B/probe.log" 2>&1; then
@@ -200,6 +203,11 @@ if ! echo '#include <torch/torch.h>' | g++ -std=c++17 $DEFS $INC -E -x c++ - -o 
     die "torch's headers do not preprocess: $(grep -m1 'No such file' "$B/probe.log")"
   fi
   STD=c++20; echo "   <torch/torch.h> wants more than C++17: compiling with C++20 first"
+fi
+if [ "$DRY" = 1 ]; then
+  echo "   g++ -std=$STD $FLAGS $DEFS $INC -c FILE.cc"
+  echo "   link: -L$TL$(for l in torch torch_cpu torch_cuda c10 c10_cuda; do [ -e "$TL/lib$l.so" ] && printf ' -l%s' "$l"; done)${CUDART:+ $CUDART}"
+  say "dry run: nothing compiled, $OUT left as it was"; exit 0
 fi
 export INC DEFS FLAGS B
 compile() {  # compile FILE STD -> "rc name std seconds"
@@ -241,9 +249,9 @@ if [ ${#failed[@]} -gt 0 ]; then
   if [ ${#failed[@]} -gt 0 ]; then
     echo "$ME: error: ${#failed[@]} file(s) do not compile against $WHAT; first errors:" >&2
     for f in "${failed[@]}"; do
-      n=$(basename "$f" .cc); grep -h -m3 'error' "$B/log/$n.$STD.log" "$B/log/$n.$ALT.log" 2>/dev/null | sed "s|^|   $n: |" >&2
+      n=$(basename "$f" .cc); { grep -m4 'error' "$B/log/$n.$ALT.log" || true; } | sed "s|^|   $n: |" >&2
     done
-    echo "   compiler logs kept in $B/log" >&2
+    echo "   compiler logs kept in $B/log" >&2; KEEP=1
     exit 1
   fi
 fi
@@ -256,7 +264,7 @@ done
 say "linking libdjl_torch.so (${libs[*]}${CUDART:+ $CUDART})"
 g++ -shared -o "$B/libdjl_torch.so" "$B"/obj/*.o -L"$TL" -Wl,--no-as-needed "${libs[@]}" ${CUDART:+"$CUDART"} \
     -Wl,--as-needed -Wl,-rpath,"$TL" > "$B/log/link.log" 2>&1 \
-  || { echo "$ME: error: linking failed:" >&2; head -20 "$B/log/link.log" >&2; echo "   logs kept in $B/log" >&2; exit 1; }
+  || { echo "$ME: error: linking failed:" >&2; head -20 "$B/log/link.log" >&2; echo "   logs kept in $B/log" >&2; KEEP=1; exit 1; }
 # the folders the linked libraries need at run time ($ORIGIN of the links below is $OUT, not torch/lib)
 LDP="$TL"; JNA="$OUT"
 if [ -n "$SITE" ] && [ -n "$TORCH_CUDA" ]; then
@@ -270,7 +278,7 @@ if [ "$nund" != 0 ] || [ "$nnf" != 0 ]; then
   echo "$ME: error: the built libdjl_torch.so does not resolve against $WHAT ($nund undefined symbols," \
        "$nnf libraries not found):" >&2
   grep 'undefined symbol\|not found' "$B/log/ldd.txt" | head -10 | c++filt >&2
-  echo "   logs kept in $B/log" >&2; exit 1
+  echo "   logs kept in $B/log" >&2; KEEP=1; exit 1
 fi
 say "ldd -r: all symbols resolve ($(du -k "$B/libdjl_torch.so" | cut -f1) KiB)"
 
@@ -291,7 +299,7 @@ cp "$B/libdjl_torch.so" "$OUT/libdjl_torch.so"
 {
   echo "# gia libtorch env: made by tools/build-torch-jni.sh on $(date -u +%FT%TZ); source it (bash), or use GIA_LIBTORCH=$OUT ./gia"
   echo "# from $WHAT; g++ -std=$STD, C++ ABI $ABI${CUDA_INC:+, CUDA headers $CUDA_INC}"
-  printf 'GIA_LIBTORCH_DESC=%q\n' "$WHAT ($VER-$FLAVOR)"
+  printf 'GIA_LIBTORCH_DESC=%q\n' "$WHAT, DJL sees $VER-$FLAVOR"
   printf 'export PYTORCH_LIBRARY_PATH=%q\n' "$OUT"
   printf 'export PYTORCH_VERSION=%q\n' "$VER"
   printf 'export PYTORCH_FLAVOR=%q\n' "$FLAVOR"
@@ -299,6 +307,6 @@ cp "$B/libdjl_torch.so" "$OUT/libdjl_torch.so"
   echo "# JVM options for java (DJL's GPU probe opens libcudart.so through JNA):"
   printf 'GIA_LIBTORCH_JAVA_OPTS=%q\n' "-Djna.library.path=$JNA"
 } > "$OUT/env"
-if [ "$KEEP" = 1 ]; then echo "   scratch folder kept: $B"; else rm -rf "$B"; fi
+if [ "$KEEP" = 1 ]; then echo "   scratch folder kept: $B"; fi
 say "done: $OUT ($n torch libraries linked, libdjl_torch.so${CUDART:+, libcudart.so}, env)"
 echo "   use it:  GIA_LIBTORCH=$OUT ./gia ..."

@@ -155,7 +155,8 @@ def summary(times, warmup, prefix=""):
 
 def tail(dev):
     """The RESULT line's closing fields: versions and where it ran."""
-    return f"torch={torch.__version__} device={device_name(dev)} threads={torch.get_num_threads()}"
+    return (f"torch={torch.__version__} device={device_name(dev)} threads={torch.get_num_threads()} "
+            f"tf32={'on' if torch.backends.cudnn.allow_tf32 else 'off'}")
 
 
 def run_ig(args, dev):
@@ -321,6 +322,9 @@ def main():
     common.add_argument("--seed", type=int, default=0)
     common.add_argument("--device", default="cpu", help="cpu, cuda or cuda:N")
     common.add_argument("--threads", type=int, default=2, help="torch CPU threads (set on --device cpu only)")
+    common.add_argument("--tf32", choices=["on", "off"], default="off",
+                        help="cuDNN convolutions in TF32 (PyTorch's default: on); the workbench runs them in float32 "
+                             "unless -Dgia.tf32=on, and its bench passes its own setting")
     batchnorm = argparse.ArgumentParser(add_help=False)
     batchnorm.add_argument("--bn", choices=["train", "eval"], default="eval", help="BatchNorm mode")
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -349,6 +353,7 @@ def main():
     torch.manual_seed(args.seed)
     if dev.type == "cpu":
         torch.set_num_threads(args.threads)
+    torch.backends.cudnn.allow_tf32 = args.tf32 == "on"
     {"ig": run_ig, "dlg": run_dlg, "gi": run_gi, "sweep": run_sweep}[args.attack](args, dev)
 
 

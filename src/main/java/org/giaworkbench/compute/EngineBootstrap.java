@@ -5,6 +5,7 @@ import ai.djl.engine.Engine;
 import ai.djl.util.cuda.CudaUtils;
 import org.giaworkbench.core.GiaException;
 import org.giaworkbench.nd.CpuKernels;
+import org.giaworkbench.nd.CudaPrecision;
 
 /**
  * Starts the PyTorch engine with nothing allowed to download, and picks the device.
@@ -45,6 +46,8 @@ public final class EngineBootstrap {
         }
         // Before any array exists: the CPU convolution kernels that give the same result on every machine.
         CpuKernels.configure();
+        // And on a GPU: float32 convolutions, so that results compare across runs, devices and stacking.
+        CudaPrecision.configure();
         Device device = engine.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
         info = new EngineInfo(engine.getEngineName(), engine.getVersion(), Engine.getDjlVersion(), device, describe(device));
         return info;

@@ -61,6 +61,7 @@ public final class EngineReport {
         }
         f.put("default device", info.deviceDescription());
         f.put("CPU kernels", CpuKernels.state());
+        f.put("GPU precision", org.giaworkbench.nd.CudaPrecision.state());
         f.put("intra-op threads", JniUtils.getNumThreads() + " now; per run: " + ThreadPolicy.summary());
         f.put("inter-op threads", String.valueOf(JniUtils.getNumInteropThreads()));
         f.put("stacked trials", "gia.stack=" + Stacking.mode() + " (auto: on a GPU), at most " + Stacking.maxTrials() + " at once");

@@ -10,7 +10,10 @@ import java.util.Locale;
  * <p>Why not libtorch's default (one per core): each operator of a small model is a few microseconds of
  * work, and OpenMP's fork, join and spinning across many cores costs more than the work. Measured on a
  * 16-core machine with the DLG LeNet (85 k parameters, 32 x 32, batch 1): 16 threads ran 39 iterations
- * in 38.8 s, one thread all 300 in 27.7 s. Large convolutions do gain from threads. The rule is a
+ * in 38.8 s, one thread all 300 in 27.7 s; IG on ResNet-20 (0.27 M) ran 30 iterations in 19.4 s with 16
+ * threads, 40 in 3.1 s with one. Large convolutions do gain from threads, up to a point: IG on the CIFAR
+ * ResNet-18 (11.2 M, batch 1, 10 iterations) took 10.7 s with 1 thread, 5.8 s with 2, 4.5 s with 4 and
+ * 7.4 s with 16 on that machine (an H200 host, Intel Xeon, 16 cores). The rule is a
  * deterministic function of the model and the machine (never a timing), so that a run repeats bit for bit
  * on the same machine: threads grow with the work of one forward, estimated as parameters x batch x
  * pixels / 1024, one thread per {@link #WORK_PER_THREAD} of it, at most the number of cores.
@@ -20,7 +23,7 @@ import java.util.Locale;
 public final class ThreadPolicy {
 
     /** Estimated work (parameters x batch x pixels / 1024) that one more thread must have to be worth it. */
-    static final double WORK_PER_THREAD = 4e6;
+    static final double WORK_PER_THREAD = 2.5e6;
 
     /** What a run uses and why, e.g. "1 thread (rule: small model)". */
     public record Choice(int threads, String reason) {

@@ -77,7 +77,7 @@ public final class CpuKernels {
     }
 
     /** The libtorch_cpu that DJL loaded (from the process's mappings), so JNA binds to the same copy. */
-    private static NativeLibrary torchCpu() {
+    static NativeLibrary torchCpu() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/maps"))) {
                 int at = line.indexOf('/');

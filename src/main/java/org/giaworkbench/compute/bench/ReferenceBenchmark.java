@@ -147,7 +147,8 @@ public final class ReferenceBenchmark {
         List<String> cmd = new ArrayList<>(List.of(o.python().toString(), o.reference().toString()));
         cmd.addAll(c.python());
         if (!"cpu".equals(o.device())) {
-            cmd.addAll(List.of("--device", o.device()));
+            // The same convolution precision on both sides (see nd.CudaPrecision).
+            cmd.addAll(List.of("--device", o.device(), "--tf32", "on".equals(System.getProperty("gia.tf32")) ? "on" : "off"));
         }
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         // The reference's own instructions: OpenBLAS with one BLAS thread, two torch threads.
