@@ -50,6 +50,9 @@ public final class Workbench {
     private final ExecutorService background = Executors.newFixedThreadPool(2, daemon("gia-ui-worker"));
     // Counting parameters waits for the compute thread; its own thread keeps previews from queueing behind it.
     private final ExecutorService counting = Executors.newSingleThreadExecutor(daemon("gia-ui-count"));
+    /** On a GPU: refreshes the memory in use shown in the status bar (the CUDA runtime's query, off the FX thread). */
+    private final java.util.concurrent.ScheduledExecutorService gpuWatch =
+            Executors.newSingleThreadScheduledExecutor(daemon("gia-gpu-memory"));
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(false);
     private final StoreAccess storeAccess;
     private final HistoryModel history;
@@ -147,6 +150,12 @@ public final class Workbench {
                 var info = compute.engineInfo();
                 String engine = info.engine() + " " + info.engineVersion();
                 Platform.runLater(() -> model.setEngine(info.deviceDescription(), engine));
+                if (info.defaultDevice().isGpu()) {
+                    gpuWatch.scheduleWithFixedDelay(() -> {
+                        String text = info.deviceDescription() + ", " + compute.deviceMemory("auto").replaceFirst("^GPU \\d+ ", "");
+                        Platform.runLater(() -> model.setEngine(text, engine));
+                    }, 0, 2, java.util.concurrent.TimeUnit.SECONDS);
+                }
             } catch (RuntimeException e) {
                 Platform.runLater(() -> model.messageProperty().set(Messages.get("error.withHint", e.getMessage(), "")));
             }
@@ -179,6 +188,7 @@ public final class Workbench {
     public void dispose() {
         storeAccess.close();
         background.shutdownNow();
+        gpuWatch.shutdownNow();
         counting.shutdownNow();
     }
 
