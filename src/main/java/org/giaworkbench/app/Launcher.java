@@ -53,12 +53,13 @@ public final class Launcher {
      * With the window open, PyTorch gets one core fewer than the machine has (at least one): its
      * OpenMP workers spin between operations and otherwise starve the FX and render threads. Measured
      * on 2 cores with bench-ui: the window's run took 12.6 s with two engine threads and 5.9 s with one.
-     * A user's own {@code -Dai.djl.pytorch.num_threads} wins.
+     * It is a cap on {@code compute.ThreadPolicy}'s rule (small models still get one thread); a user's own
+     * {@code -Dgia.threads} or {@code -Dai.djl.pytorch.num_threads} wins.
      */
     private static void leaveACoreForTheWindow() {
-        if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
+        if (System.getProperty("gia.threads.cap") == null) {
             int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+            System.setProperty("gia.threads.cap", Integer.toString(threads));
         }
     }
 }

@@ -39,7 +39,9 @@ public final class StackedMatching {
     private final Shape imageShape;
     private final int numClasses;
     private final double tvWeight;
-    private final List<NDArray> targets;
+    /** Each parameter's observed gradients, one row per trial ({@code K x n}), and each trial's gradient norm. */
+    private final List<NDArray> targetRows;
+    private final NDArray targetNorms;
     private final NDArray oneHot;
 
     /**
@@ -67,17 +69,22 @@ public final class StackedMatching {
                 throw new IllegalArgumentException("trials differ in batch, image shape or classes");
             }
         }
-        // Targets stacked as the parameters are: trial k's gradient is slice k of each.
-        this.targets = new java.util.ArrayList<>();
+        // Targets stacked as the parameters are: trial k's gradient is row k of each. Made once, in the
+        // run's manager: anything derived from them inside an evaluation would land there too and pile up.
+        this.targetRows = new java.util.ArrayList<>();
+        NDArray squares = null;
         for (int p = 0; p < first.gradients().size(); p++) {
             NDList parts = new NDList();
             for (ServerView v : views) {
-                parts.add(v.gradients().get(p));
+                parts.add(v.gradients().get(p).reshape(1, -1));
             }
-            NDArray joined = NDArrays.concat(parts, 0);
-            joined.attach(runManager);
-            targets.add(joined);
+            NDArray rows = NDArrays.concat(parts, 0);
+            rows.attach(runManager);
+            targetRows.add(rows);
+            NDArray sq = rows.square().sum(LAST);
+            squares = squares == null ? sq : squares.add(sq);
         }
+        this.targetNorms = squares.sqrt();
         float[] hot = new float[batch * trials * numClasses];
         for (int k = 0; k < trials; k++) {
             int[] y = labels.get(k);
@@ -116,15 +123,13 @@ public final class StackedMatching {
             List<NDArray> grads = oracle.grad(List.of(ce), params, true, step);
             NDArray dot = null;
             NDArray gg = null;
-            NDArray tt = null;
             for (int p = 0; p < grads.size(); p++) {
+                // The step's array first: DJL puts a result in its first operand's manager.
                 NDArray g = grads.get(p).reshape(trials, -1);
-                NDArray t = targets.get(p).reshape(trials, -1);
-                dot = accumulate(dot, g.mul(t).sum(LAST));
+                dot = accumulate(dot, g.mul(targetRows.get(p)).sum(LAST));
                 gg = accumulate(gg, g.square().sum(LAST));
-                tt = accumulate(tt, t.square().sum(LAST));
             }
-            NDArray distance = GraphScalars.add(dot.div(gg.sqrt().mul(tt.sqrt())).neg(), 1.0);
+            NDArray distance = GraphScalars.add(dot.div(gg.sqrt().mul(targetNorms)).neg(), 1.0);
             NDArray total = distance;
             if (tvWeight != 0) {
                 NDArray per = x.reshape(trials, batch * c, h, w);

@@ -167,6 +167,7 @@ final class SweepCommand implements Callable<Integer> {
     private final class Progress implements SweepRunner.Listener {
         private final int total;
         private ConsoleProgress bar;
+        private int barCell = -1;
 
         Progress(SweepPlan plan) {
             total = plan.cells().size();
@@ -184,14 +185,20 @@ final class SweepCommand implements Callable<Integer> {
         }
 
         @Override
-        public void started(int index, SweepCell cell) {
-            System.err.printf(Locale.ROOT, "[%d/%d] %s%n", index + 1, total, cell.key());
+        public void group(java.util.List<Integer> indices) {
+            // Cells stacked on a GPU run together: the bar follows the first of them.
+            barCell = indices.get(0);
             bar = new ConsoleProgress(System.err, System.console() != null);
         }
 
         @Override
+        public void started(int index, SweepCell cell) {
+            System.err.printf(Locale.ROOT, "[%d/%d] %s%n", index + 1, total, cell.key());
+        }
+
+        @Override
         public void event(int index, SweepCell cell, RunEvent event) {
-            if (!quiet && bar != null) {
+            if (!quiet && bar != null && index == barCell) {
                 bar.accept(event);
             }
         }

@@ -164,17 +164,15 @@ public final class ComputeService implements AutoCloseable {
                     fail(handles.get(i).runId(), e, sinks.get(i), outcomes.get(i));
                 }
             }
-            if (prepared.isEmpty()) {
-                return;
-            }
-            java.util.List<AttackRunner.Outcome> ends = StackedRuns.applicable(prepared)
-                    ? StackedRuns.run(prepared, helper) : null;
+            java.util.List<AttackRunner.Outcome> ends = prepared.isEmpty() || !StackedRuns.applicable(prepared)
+                    ? null : StackedRuns.run(prepared, helper);
             for (int j = 0; j < prepared.size(); j++) {
                 int i = index.get(j);
                 AttackRunner.Prepared p = prepared.get(j);
+                AttackRunner.Outcome end = ends == null ? null : ends.get(j);
                 deliver(handles.get(i).runId(), sinks.get(i), outcomes.get(i), () -> {
-                    if (ends != null) {
-                        return runner.finish(p, ends.get(index.indexOf(i)));
+                    if (end != null) {
+                        return runner.finish(p, end);
                     }
                     // Prepared but not stackable after all (e.g. a model the attack modified): run it alone.
                     AttackRunner.Outcome o;
@@ -186,6 +184,20 @@ public final class ComputeService implements AutoCloseable {
                     }
                     return runner.finish(p, o);
                 });
+            }
+        } catch (Throwable e) {
+            // The device, the gradient helper or the stacked model could not be set up: every run not
+            // ended yet fails with the reason (with what it computed, where it got that far).
+            for (int j = 0; j < prepared.size(); j++) {
+                int i = index.get(j);
+                AttackRunner.Prepared p = prepared.get(j);
+                if (!outcomes.get(i).isDone()) {
+                    deliver(handles.get(i).runId(), sinks.get(i), outcomes.get(i),
+                            () -> runner.finish(p, AttackRunner.Outcome.of(e, p.session)));
+                }
+            }
+            for (int i = 0; i < specs.size(); i++) {
+                fail(handles.get(i).runId(), e, sinks.get(i), outcomes.get(i));
             }
         } finally {
             prepared.forEach(AttackRunner.Prepared::close);
@@ -215,6 +227,7 @@ public final class ComputeService implements AutoCloseable {
     private TrainingJobs.Engine engineFor(String deviceName) {
         ensureEngine();
         Device d = EngineBootstrap.resolve(deviceName);
+        ThreadPolicy.apply(ThreadPolicy.forOtherWork(d));
         NDManager base = baseManagers.computeIfAbsent(d, NDManager::newBaseManager);
         SecondOrderGradients helper = helpers.computeIfAbsent(d, x -> SecondOrderGradients.load(base));
         return new TrainingJobs.Engine(d, base, helper);
@@ -262,6 +275,7 @@ public final class ComputeService implements AutoCloseable {
             return executor.submit(() -> {
                 ensureEngine();
                 Device d = EngineBootstrap.resolve(device);
+                ThreadPolicy.apply(ThreadPolicy.forOtherWork(d));
                 NDManager base = baseManagers.computeIfAbsent(d, NDManager::newBaseManager);
                 SecondOrderGradients helper = helpers.computeIfAbsent(d, x -> SecondOrderGradients.load(base));
                 return task.run(base, helper);
@@ -284,6 +298,7 @@ public final class ComputeService implements AutoCloseable {
             try {
                 ensureEngine();
                 Device d = EngineBootstrap.resolve(request.device());
+                ThreadPolicy.apply(ThreadPolicy.forOtherWork(d));
                 NDManager base = baseManagers.computeIfAbsent(d, NDManager::newBaseManager);
                 SecondOrderGradients helper = helpers.computeIfAbsent(d, x -> SecondOrderGradients.load(base));
                 out.complete(GradientSimilarity.run(request, BundledDataset.cifar10(),

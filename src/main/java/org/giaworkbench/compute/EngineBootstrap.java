@@ -16,6 +16,10 @@ public final class EngineBootstrap {
     /** The engine once started: its name and version, and the device runs use by default. */
     public record EngineInfo(String engine, String engineVersion, String djlVersion, Device defaultDevice,
                              String deviceDescription) {
+        /** Whether runs go to a GPU by default (for callers that must not see DJL types). */
+        public boolean onGpu() {
+            return defaultDevice.isGpu();
+        }
     }
 
     private static volatile EngineInfo info;

@@ -68,20 +68,19 @@ final class StackedRuns {
      * cancellation or an engine failure ends them all. Returns each run's outcome, in order.
      */
     static List<AttackRunner.Outcome> run(List<AttackRunner.Prepared> runs, GradientOracle oracle) {
-        List<StackedInvertingGradients.Trial> trials = new ArrayList<>();
-        for (AttackRunner.Prepared p : runs) {
-            trials.add(new StackedInvertingGradients.Trial(p.view, labels(p), p.session.seed()));
-        }
         AttackRunner.Outcome[] outcomes = new AttackRunner.Outcome[runs.size()];
-        AttackRunner.Prepared first = runs.get(0);
-        int iterations = first.params.getInt("iterations");
-        for (AttackRunner.Prepared p : runs) {
-            p.session.reportLabels(labels(p));
-            p.session.expectIterations(iterations);
-        }
         try {
+            List<StackedInvertingGradients.Trial> trials = new ArrayList<>();
+            AttackRunner.Prepared first = runs.get(0);
+            int iterations = first.params.getInt("iterations");
+            for (AttackRunner.Prepared p : runs) {
+                int[] labels = labels(p);
+                trials.add(new StackedInvertingGradients.Trial(p.view, labels, p.session.seed()));
+                p.session.reportLabels(labels);
+                p.session.expectIterations(iterations);
+            }
             StackedInvertingGradients.run(trials, first.params, oracle, first.session.runManager(),
-                    () -> first.session.checkCancelled(), (iteration, losses, guesses, size) -> {
+                    () -> first.session.checkCancelled(), 0, (iteration, losses, guesses, size) -> {
                         for (int k = 0; k < runs.size(); k++) {
                             if (outcomes[k] != null) {
                                 continue;
@@ -94,7 +93,9 @@ final class StackedRuns {
                             }
                         }
                     });
-        } catch (RuntimeException | OutOfMemoryError e) {
+        } catch (Throwable e) {
+            // Cancellation, the engine, or anything else: every run still going ends with it (a run
+            // alone would report the same), none is left without an end.
             for (int k = 0; k < runs.size(); k++) {
                 if (outcomes[k] == null) {
                     outcomes[k] = AttackRunner.Outcome.of(e, runs.get(k).session);

@@ -48,7 +48,7 @@ public final class ThreadPolicy {
         if (override != null) {
             return new Choice(override, "set with -Dgia.threads or -Dai.djl.pytorch.num_threads");
         }
-        int cores = Runtime.getRuntime().availableProcessors();
+        int cores = cores();
         if (device.isGpu()) {
             // The GPU does the work; a few host threads for the occasional host-side operator.
             return new Choice(Math.min(cores, 4), "GPU run");
@@ -59,6 +59,28 @@ public final class ThreadPolicy {
     }
 
     private static volatile Choice applied;
+
+    /**
+     * For work that is not an attack run (training, gradient similarity, client checks, benchmarks): every
+     * core the process may use, so that such a job does not inherit whatever the last run's model chose.
+     */
+    public static Choice forOtherWork(Device device) {
+        Integer override = override();
+        if (override != null) {
+            return new Choice(override, "set with -Dgia.threads or -Dai.djl.pytorch.num_threads");
+        }
+        return device.isGpu() ? new Choice(Math.min(cores(), 4), "GPU run") : new Choice(cores(), "all cores");
+    }
+
+    /**
+     * The cores runs may use: the machine's, or fewer with {@code -Dgia.threads.cap=N} (the window leaves
+     * one core to the FX and render threads this way).
+     */
+    static int cores() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        Integer cap = Integer.getInteger("gia.threads.cap");
+        return cap == null || cap < 1 ? cores : Math.min(cores, cap);
+    }
 
     /** Applies {@code choice} to the engine (compute thread; intra-op threads are process-wide in libtorch). */
     public static void apply(Choice choice) {
@@ -74,8 +96,9 @@ public final class ThreadPolicy {
         if (o != null) {
             return o + " (set with -Dgia.threads or -Dai.djl.pytorch.num_threads)";
         }
-        return String.format(Locale.ROOT, "rule: 1 per %.0f M of parameters x batch x pixels/1024, at most %d (cores); GPU runs: %d",
-                WORK_PER_THREAD / 1e6, Runtime.getRuntime().availableProcessors(), Math.min(Runtime.getRuntime().availableProcessors(), 4));
+        return String.format(Locale.ROOT, "rule: 1 per %.1f M of parameters x batch x pixels/1024, at most %d (cores%s); GPU runs: %d",
+                WORK_PER_THREAD / 1e6, cores(), cores() < Runtime.getRuntime().availableProcessors() ? ", one left to the window" : "",
+                Math.min(cores(), 4));
     }
 
     /** The last choice applied in this process, or null before the first run. */

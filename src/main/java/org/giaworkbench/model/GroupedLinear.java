@@ -38,9 +38,14 @@ final class GroupedLinear extends AbstractBlock {
         long in = x.getShape().get(1) / groups;
         // [B, G*in] -> [G, B, in] x [G, in, units] -> [G, B, units] -> [B, G*units]
         NDArray xs = x.reshape(batch, groups, in).transpose(1, 0, 2);
-        NDArray ws = w.reshape(groups, units, in).transpose(0, 2, 1);
-        NDArray y = xs.matMul(ws).transpose(1, 0, 2).reshape(batch, groups * units);
-        return new NDList(y.add(b.reshape(1, groups * units)));
+        // Views of the parameters would join the model's manager (a result goes to its first operand's)
+        // and outlive the forward: they belong to the input's scope instead.
+        NDArray ws = w.reshape(groups, units, in);
+        ws.attach(x.getManager());
+        NDArray y = xs.matMul(ws.transpose(0, 2, 1)).transpose(1, 0, 2).reshape(batch, groups * units);
+        NDArray bs = b.reshape(1, groups * units);
+        bs.attach(x.getManager());
+        return new NDList(y.add(bs));
     }
 
     @Override

@@ -33,6 +33,10 @@ public final class SweepRunner {
         default void skipped(int index, SweepCell cell, long runId) {
         }
 
+        /** The cells about to run together (one, or several stacked on a GPU); their {@code started} follow. */
+        default void group(List<Integer> indices) {
+        }
+
         default void started(int index, SweepCell cell) {
         }
 
@@ -92,6 +96,7 @@ public final class SweepRunner {
             List<Integer> group = stackableGroup(plan, i);
             List<RunRecorder> recorders = new ArrayList<>();
             List<ExperimentSpec> specs = new ArrayList<>();
+            listener.group(List.copyOf(group));
             for (int index : group) {
                 SweepCell c = plan.cells().get(index);
                 listener.started(index, c);
@@ -105,14 +110,18 @@ public final class SweepRunner {
             if (cancelled) {
                 handles.get(0).cancel();
             }
-            try {
-                for (RunHandle h : handles) {
+            ExecutionException failed = null;
+            for (RunHandle h : handles) {
+                try {
                     h.outcome().get();
+                } catch (ExecutionException e) {
+                    failed = failed == null ? e : failed; // wait for the whole group before reporting
                 }
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("sweep cell " + cell.key() + " failed unexpectedly", e.getCause());
-            } finally {
-                current = null;
+            }
+            current = null;
+            if (failed != null) {
+                throw new IllegalStateException("sweep " + (group.size() == 1 ? "cell " + cell.key()
+                        : "group of " + group.size() + " cells from " + cell.key()) + " failed unexpectedly", failed.getCause());
             }
             for (int g = 0; g < group.size(); g++) {
                 int index = group.get(g);

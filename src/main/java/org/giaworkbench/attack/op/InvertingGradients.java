@@ -43,10 +43,16 @@ final class InvertingGradients implements Attack {
                 trials.add(new StackedInvertingGradients.Trial(view, labels, context.seed() + trial));
             }
             if (StackedInvertingGradients.applicable(trials)) {
-                // The restarts in lockstep: each iteration reports the best of them.
-                context.expectIterations(iterations);
-                StackedInvertingGradients.run(trials, params, context.gradients(), context.runManager(),
-                        context::checkCancelled, StackedInvertingGradients.bestOf(context));
+                // The restarts in lockstep, at most Stacking.maxTrials() at once; each iteration reports
+                // the best of its group, groups follow each other as sequential restarts do.
+                int chunk = Stacking.maxTrials();
+                int groups = (restarts + chunk - 1) / chunk;
+                context.expectIterations(iterations * groups);
+                for (int g = 0; g < groups; g++) {
+                    List<StackedInvertingGradients.Trial> group = trials.subList(g * chunk, Math.min(restarts, (g + 1) * chunk));
+                    StackedInvertingGradients.run(group, params, context.gradients(), context.runManager(),
+                            context::checkCancelled, g * iterations, StackedInvertingGradients.bestOf(context));
+                }
                 return;
             }
         }

@@ -56,10 +56,11 @@ public final class StackedInvertingGradients {
 
     /**
      * Runs IG with {@code params} for every trial; {@code cancel} is checked before each iteration
-     * (it throws to stop). The stacked model lives in a sub-manager of {@code runManager}.
+     * (it throws to stop); iterations are reported from {@code firstIteration + 1}. The stacked model
+     * lives in a sub-manager of {@code runManager}, closed on return.
      */
     public static void run(List<Trial> trials, ParamValues params, GradientOracle oracle, NDManager runManager,
-                           Runnable cancel, Reporter reporter) {
+                           Runnable cancel, int firstIteration, Reporter reporter) {
         int iterations = params.getInt("iterations");
         boolean signed = params.getBoolean("signed");
         boolean boxed = params.getBoolean("boxed");
@@ -86,7 +87,7 @@ public final class StackedInvertingGradients {
             for (int it = 0; it < iterations; it++) {
                 cancel.run();
                 double[] losses = objective.evaluate(x, gradient);
-                reporter.iteration(it + 1, losses, x, size);
+                reporter.iteration(firstIteration + it + 1, losses, x, size);
                 if (signed) {
                     Signs.signInPlace(gradient);
                 }

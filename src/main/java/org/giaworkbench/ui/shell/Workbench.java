@@ -150,7 +150,7 @@ public final class Workbench {
                 var info = compute.engineInfo();
                 String engine = info.engine() + " " + info.engineVersion();
                 Platform.runLater(() -> model.setEngine(info.deviceDescription(), engine));
-                if (info.defaultDevice().isGpu()) {
+                if (info.onGpu()) {
                     gpuWatch.scheduleWithFixedDelay(() -> {
                         String text = info.deviceDescription() + ", " + compute.deviceMemory("auto").replaceFirst("^GPU \\d+ ", "");
                         Platform.runLater(() -> model.setEngine(text, engine));

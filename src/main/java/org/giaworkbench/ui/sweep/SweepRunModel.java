@@ -80,8 +80,26 @@ public final class SweepRunModel {
                     cellDone(p, index);
                 }
 
+                private int stacked = 1;
+
+                @Override
+                public void group(java.util.List<Integer> indices) {
+                    stacked = indices.size();
+                    if (stacked > 1) {
+                        int first = indices.get(0);
+                        ui.execute(() -> {
+                            cellNumber.set(first + 1);
+                            cellProgress.set(0);
+                            status.set(Messages.get("sweep.cell", first + 1, n, indices.size() + " cells stacked on the GPU"));
+                        });
+                    }
+                }
+
                 @Override
                 public void started(int index, SweepCell cell) {
+                    if (stacked > 1) {
+                        return; // the group's line says which cells run
+                    }
                     ui.execute(() -> {
                         cellNumber.set(index + 1);
                         cellProgress.set(0);

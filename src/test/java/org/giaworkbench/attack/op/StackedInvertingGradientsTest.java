@@ -125,6 +125,35 @@ class StackedInvertingGradientsTest {
         }
     }
 
+    /** Evaluations of a stacked objective leave nothing behind: the live array count stays flat. */
+    @Test
+    void stackedEvaluationsKeepMemoryFlat() {
+        for (String arch : List.of("lenet-dlg", "resnet20")) {
+            try (NDManager run = manager.newSubManager()) {
+                List<ServerView> views = new ArrayList<>();
+                List<int[]> labels = new ArrayList<>();
+                for (int k = 0; k < 2; k++) {
+                    GiaModel model = ModelFactory.build(new ModelSpec(arch, "default", "untrained", k, "eval", 10), 10, 3, 32, run);
+                    views.add(view(model, k, run));
+                    labels.add(views.get(k).knownLabels());
+                }
+                StackedMatching objective = new StackedMatching(Replicas.stack(views.stream().map(ServerView::model).toList(), run),
+                        views, labels, 1e-2, oracle, run);
+                float[] x = RandomStart.gaussian(objective.sizePerTrial() * 2, 5);
+                float[] g = new float[x.length];
+                for (int i = 0; i < 3; i++) {
+                    objective.evaluate(x, g);
+                }
+                int warm = ((ai.djl.ndarray.BaseNDManager) run).getManagedArrays().size();
+                for (int i = 0; i < 10; i++) {
+                    objective.evaluate(x, g);
+                }
+                int after = ((ai.djl.ndarray.BaseNDManager) run).getManagedArrays().size();
+                assertEquals(warm, after, arch + ": live arrays grew from " + warm + " to " + after + " over 10 evaluations");
+            }
+        }
+    }
+
     /**
      * Two restarts of IG on an untrained ResNet-20, stacked and one after another, 40 iterations
      * each: the best reconstruction reaches the same PSNR (within 0.5 dB) and beats the random start.
