@@ -76,6 +76,33 @@ public final class BatchNormPrior {
         return total;
     }
 
+    /**
+     * R_BN of each of {@code trials} copies stacked side by side (their channels one after the other in
+     * every layer, see {@link org.giaworkbench.model.Replicas}; statistics captured from the stacked
+     * model): a vector of K, each as {@link #of} gives for that copy alone.
+     */
+    public NDArray perTrial(List<GiaModel.BatchNormInput> inputs, int trials, NDManager step) {
+        if (inputs.size() != means.size()) {
+            throw new IllegalStateException(inputs.size() + " BatchNorm inputs for " + means.size() + " layers");
+        }
+        NDArray total = null;
+        for (int l = 0; l < inputs.size(); l++) {
+            NDArray in = inputs.get(l).input();
+            NDArray f = in.transpose(1, 0, 2, 3).reshape(in.getShape().get(1), -1);
+            NDArray mu = f.mean(ROWS);
+            NDArray var = f.sub(mu.reshape(-1, 1)).square().mean(ROWS);
+            NDArray term = rowNorms(mu.sub(means.get(l)).reshape(trials, -1))
+                    .add(rowNorms(var.sub(variances.get(l)).reshape(trials, -1)));
+            total = total == null ? term : total.add(term);
+        }
+        return total == null ? step.zeros(new ai.djl.ndarray.types.Shape(trials)) : total;
+    }
+
+    /** {@link #norm} of every row. */
+    static NDArray rowNorms(NDArray rows) {
+        return GraphScalars.add(rows.square().sum(ROWS), 1e-12).sqrt();
+    }
+
     /** L2 norm with a tiny floor inside the root, so that its gradient stays finite at zero. */
     static NDArray norm(NDArray d) {
         return GraphScalars.add(d.square().sum(), 1e-12).sqrt();

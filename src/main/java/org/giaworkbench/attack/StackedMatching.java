@@ -4,18 +4,18 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
 import org.giaworkbench.model.GiaModel;
 import org.giaworkbench.model.GraphScalars;
 import org.giaworkbench.nd.OwnedArrays;
+import org.giaworkbench.plugin.spi.Distance;
 import org.giaworkbench.plugin.spi.GradientOracle;
 import org.giaworkbench.plugin.spi.ServerView;
 
 /**
- * Inverting Gradients' objective (one minus the cosine similarity of the gradients, plus total
- * variation) for K independent trials at once, on a model that holds K copies side by side
+ * A gradient-matching objective (cosine or squared-L2 distance plus a {@link StackedPrior}; by default
+ * Inverting Gradients' one minus cosine plus total variation) for K independent trials at once, on a model that holds K copies side by side
  * ({@link org.giaworkbench.model.Replicas}). Trial k has its own observed gradient, labels and guess;
  * its loss and gradient are what {@link MatchingObjective} gives for it alone, up to floating-point
  * reordering, because nothing in the graph mixes the copies.
@@ -25,10 +25,6 @@ import org.giaworkbench.plugin.spi.ServerView;
  */
 public final class StackedMatching {
 
-    private static final NDIndex RIGHT = new NDIndex(":, :, :, 1:");
-    private static final NDIndex LEFT = new NDIndex(":, :, :, :-1");
-    private static final NDIndex DOWN = new NDIndex(":, :, 1:, :");
-    private static final NDIndex UP = new NDIndex(":, :, :-1, :");
     private static final int[] LAST = {-1};
 
     private final GiaModel stacked;
@@ -38,7 +34,8 @@ public final class StackedMatching {
     private final int batch;
     private final Shape imageShape;
     private final int numClasses;
-    private final double tvWeight;
+    private final Distance distance;
+    private final StackedPrior prior;
     /** Each parameter's observed gradients, one row per trial ({@code K x n}), and each trial's gradient norm. */
     private final List<NDArray> targetRows;
     private final NDArray targetNorms;
@@ -52,6 +49,15 @@ public final class StackedMatching {
      */
     public StackedMatching(GiaModel stacked, List<ServerView> views, List<int[]> labels, double tvWeight,
                            GradientOracle oracle, NDManager runManager) {
+        this(stacked, views, labels, Distance.COSINE, StackedPrior.totalVariation(tvWeight), oracle, runManager);
+    }
+
+    /**
+     * @param distance how each trial's gradient is compared with its observed one
+     * @param prior    added to each trial's distance (null: none)
+     */
+    public StackedMatching(GiaModel stacked, List<ServerView> views, List<int[]> labels, Distance distance,
+                           StackedPrior prior, GradientOracle oracle, NDManager runManager) {
         this.stacked = stacked;
         this.oracle = oracle;
         this.runManager = runManager;
@@ -63,7 +69,8 @@ public final class StackedMatching {
         this.batch = first.batchSize();
         this.imageShape = first.imageShape();
         this.numClasses = first.numClasses();
-        this.tvWeight = tvWeight;
+        this.distance = distance;
+        this.prior = prior;
         for (ServerView v : views) {
             if (v.batchSize() != batch || !v.imageShape().equals(imageShape) || v.numClasses() != numClasses) {
                 throw new IllegalArgumentException("trials differ in batch, image shape or classes");
@@ -116,26 +123,16 @@ public final class StackedMatching {
             NDArray x = OwnedArrays.of(step, vector, 0, new Shape((long) trials * batch, c, h, w));
             x.setRequiresGradient(true);
             NDArray input = x.reshape(trials, batch, c, h, w).transpose(1, 0, 2, 3, 4).reshape(batch, trials * c, h, w);
-            NDArray logits = stacked.forward(input).reshape(batch, trials, numClasses);
+            boolean recording = prior != null && prior.needsBatchNormInputs();
+            GiaModel.RecordedForward forward = recording ? stacked.forwardRecording(input) : null;
+            NDArray logits = (forward != null ? forward.logits() : stacked.forward(input)).reshape(batch, trials, numClasses);
             // Mean cross-entropy over each trial's batch, summed over trials: trial k's gradient is its own.
             NDArray ce = logits.logSoftmax(2).mul(oneHot).sum(new int[] {2}).mean(new int[] {0}).neg().sum();
             List<NDArray> params = stacked.trainableArrays();
             List<NDArray> grads = oracle.grad(List.of(ce), params, true, step);
-            NDArray dot = null;
-            NDArray gg = null;
-            for (int p = 0; p < grads.size(); p++) {
-                // The step's array first: DJL puts a result in its first operand's manager.
-                NDArray g = grads.get(p).reshape(trials, -1);
-                dot = accumulate(dot, g.mul(targetRows.get(p)).sum(LAST));
-                gg = accumulate(gg, g.square().sum(LAST));
-            }
-            NDArray distance = GraphScalars.add(dot.div(gg.sqrt().mul(targetNorms)).neg(), 1.0);
-            NDArray total = distance;
-            if (tvWeight != 0) {
-                NDArray per = x.reshape(trials, batch * c, h, w);
-                NDArray dx = per.get(RIGHT).sub(per.get(LEFT)).abs().reshape(trials, -1).mean(LAST);
-                NDArray dy = per.get(DOWN).sub(per.get(UP)).abs().reshape(trials, -1).mean(LAST);
-                total = total.add(GraphScalars.mul(dx.add(dy), tvWeight));
+            NDArray total = distances(grads);
+            if (prior != null) {
+                total = total.add(prior.of(x, trials, forward != null ? forward.batchNormInputs() : List.of(), step));
             }
             NDArray dxs = oracle.grad(List.of(total.sum()), List.of(x), false, step).get(0);
             float[] d = dxs.toFloatArray();
@@ -147,6 +144,23 @@ public final class StackedMatching {
             }
             return out;
         }
+    }
+
+    /** Each trial's distance between its parameter gradient (rows of {@code grads}) and its target. */
+    private NDArray distances(List<NDArray> grads) {
+        NDArray dot = null;
+        NDArray gg = null;
+        for (int p = 0; p < grads.size(); p++) {
+            // The step's array first: DJL puts a result in its first operand's manager.
+            NDArray g = grads.get(p).reshape(trials, -1);
+            if (distance == Distance.SQUARED_L2) {
+                dot = accumulate(dot, g.sub(targetRows.get(p)).square().sum(LAST));
+            } else {
+                dot = accumulate(dot, g.mul(targetRows.get(p)).sum(LAST));
+                gg = accumulate(gg, g.square().sum(LAST));
+            }
+        }
+        return distance == Distance.SQUARED_L2 ? dot : GraphScalars.add(dot.div(gg.sqrt().mul(targetNorms)).neg(), 1.0);
     }
 
     private static NDArray accumulate(NDArray sum, NDArray term) {
