@@ -15,6 +15,7 @@ import org.giaworkbench.core.run.RunEventSink;
 import org.giaworkbench.core.run.RunHandle;
 import org.giaworkbench.core.spec.ExperimentSpec;
 import org.giaworkbench.core.spec.SpecJson;
+import org.giaworkbench.testing.WithProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,11 +53,9 @@ class StackedRunsTest {
     @Test
     void groupedCellsEndAsTheyDoAlone() throws Exception {
         List<ExperimentSpec> specs = List.of(cell(1, 0, "resnet20"), cell(4, 1, "resnet20"), cell(7, 0, "resnet20"));
-        String before = System.getProperty("gia.stack");
-        System.setProperty("gia.stack", "on");
         List<RunResult> together = new ArrayList<>();
         List<List<String>> events = new ArrayList<>();
-        try {
+        WithProperty.with("gia.stack", "on", () -> {
             assertTrue(compute.stacks(specs), "three IG cells that differ in image and seeds should stack");
             assertFalse(compute.stacks(List.of(specs.get(0), cell(2, 0, "lenet-dlg"))), "different models cannot stack");
             List<RunEventSink> sinks = new ArrayList<>();
@@ -68,13 +67,8 @@ class StackedRunsTest {
             for (RunHandle h : compute.submitGroup(specs, sinks)) {
                 together.add(h.outcome().get(10, TimeUnit.MINUTES));
             }
-        } finally {
-            if (before == null) {
-                System.clearProperty("gia.stack");
-            } else {
-                System.setProperty("gia.stack", before);
-            }
-        }
+            return null;
+        });
         for (int i = 0; i < specs.size(); i++) {
             RunResult alone = compute.submit(specs.get(i), e -> { }).outcome().get(10, TimeUnit.MINUTES);
             RunResult stacked = together.get(i);

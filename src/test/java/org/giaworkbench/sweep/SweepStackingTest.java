@@ -14,6 +14,7 @@ import org.giaworkbench.store.ExperimentStore;
 import org.giaworkbench.store.RunQuery;
 import org.giaworkbench.store.RunSummary;
 import org.giaworkbench.store.StoredStatus;
+import org.giaworkbench.testing.WithProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,43 +32,37 @@ class SweepStackingTest {
     }
 
     private static Map<String, RunSummary> run(Path db, String stack) throws Exception {
-        String before = System.getProperty("gia.stack");
-        System.setProperty("gia.stack", stack);
-        try (ExperimentStore store = ExperimentStore.open(db); ComputeService compute = new ComputeService()) {
-            SweepPlan plan = SweepPlan.of(threeImages());
-            List<Integer> startedBeforeFirstEnd = new ArrayList<>();
-            boolean[] ended = {false};
-            SweepRunner.Outcome o = new SweepRunner(compute, store).run(plan, new SweepRunner.Listener() {
-                @Override
-                public void started(int index, SweepCell cell) {
-                    if (!ended[0]) {
-                        startedBeforeFirstEnd.add(index);
+        return WithProperty.with("gia.stack", stack, () -> {
+            try (ExperimentStore store = ExperimentStore.open(db); ComputeService compute = new ComputeService()) {
+                SweepPlan plan = SweepPlan.of(threeImages());
+                List<Integer> startedBeforeFirstEnd = new ArrayList<>();
+                boolean[] ended = {false};
+                SweepRunner.Outcome o = new SweepRunner(compute, store).run(plan, new SweepRunner.Listener() {
+                    @Override
+                    public void started(int index, SweepCell cell) {
+                        if (!ended[0]) {
+                            startedBeforeFirstEnd.add(index);
+                        }
                     }
-                }
 
-                @Override
-                public void ended(int index, SweepCell cell, RunSummary run) {
-                    ended[0] = true;
+                    @Override
+                    public void ended(int index, SweepCell cell, RunSummary run) {
+                        ended[0] = true;
+                    }
+                });
+                assertEquals(3, o.ran());
+                assertEquals(0, o.notFinished());
+                assertEquals(stack.equals("on") ? List.of(0, 1, 2) : List.of(0), startedBeforeFirstEnd,
+                        "stacked: the three cells start together; one by one: one at a time");
+                Map<String, RunSummary> byKey = new HashMap<>();
+                for (RunSummary r : store.runs(RunQuery.all().withSweep(plan.sweepId()))) {
+                    assertEquals(StoredStatus.FINISHED, r.status());
+                    byKey.put(r.cellKey(), r);
                 }
-            });
-            assertEquals(3, o.ran());
-            assertEquals(0, o.notFinished());
-            assertEquals(stack.equals("on") ? List.of(0, 1, 2) : List.of(0), startedBeforeFirstEnd,
-                    "stacked: the three cells start together; one by one: one at a time");
-            Map<String, RunSummary> byKey = new HashMap<>();
-            for (RunSummary r : store.runs(RunQuery.all().withSweep(plan.sweepId()))) {
-                assertEquals(StoredStatus.FINISHED, r.status());
-                byKey.put(r.cellKey(), r);
+                assertEquals(3, byKey.size(), "one stored run per cell");
+                return byKey;
             }
-            assertEquals(3, byKey.size(), "one stored run per cell");
-            return byKey;
-        } finally {
-            if (before == null) {
-                System.clearProperty("gia.stack");
-            } else {
-                System.setProperty("gia.stack", before);
-            }
-        }
+        });
     }
 
     @Test

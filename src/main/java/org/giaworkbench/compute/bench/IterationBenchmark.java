@@ -254,39 +254,9 @@ public final class IterationBenchmark {
         void tick(int iteration, long nanos);
     }
 
+    /** A context that only holds the run's manager and the oracle (the timed steps report nothing). */
     private AttackContext context(NDManager run) {
-        return new AttackContext() {
-            @Override
-            public NDManager runManager() {
-                return run;
-            }
-
-            @Override
-            public GradientOracle gradients() {
-                return oracle;
-            }
-
-            @Override
-            public long seed() {
-                return 0;
-            }
-
-            @Override
-            public void checkCancelled() {
-            }
-
-            @Override
-            public void expectIterations(int total) {
-            }
-
-            @Override
-            public void report(int iteration, double loss, float[] images) {
-            }
-
-            @Override
-            public void reportLabels(int[] labels) {
-            }
-        };
+        return new TimedContext(run, (iteration, nanos) -> { });
     }
 
     /** The reference's deterministic smooth test image (see {@code synthetic_image} in gia_reference.py). */

@@ -34,6 +34,7 @@ import org.giaworkbench.plugin.spi.InputBox;
 import org.giaworkbench.plugin.spi.ServerView;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.giaworkbench.testing.WithProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -159,7 +160,7 @@ class StackedInvertingGradientsTest {
      * each: the best reconstruction reaches the same PSNR (within 0.5 dB) and beats the random start.
      */
     @Test
-    void stackedRestartsRecoverWhatSequentialRestartsRecover() {
+    void stackedRestartsRecoverWhatSequentialRestartsRecover() throws Exception {
         double sequential = restartsPsnr("off");
         double stacked = restartsPsnr("on");
         System.out.printf("IG ResNet-20, 2 restarts x 40 its: sequential %.2f dB, stacked %.2f dB%n", sequential, stacked);
@@ -167,29 +168,18 @@ class StackedInvertingGradientsTest {
         assertTrue(stacked > 11.0, "IG should improve on its random start, got " + stacked + " dB");
     }
 
-    private double restartsPsnr(String mode) {
-        String before = System.getProperty("gia.stack");
-        System.setProperty("gia.stack", mode);
-        try (NDManager run = manager.newSubManager()) {
-            GiaModel model = ModelFactory.build(new ModelSpec("resnet20", "default", "untrained", 0, "eval", null), 10, 3, 32, run);
-            ServerView view = view(model, 3, run);
-            ParamValues params = PluginRegistry.defaults().attack("inverting-gradients").descriptor().schema()
-                    .validate(Map.of("iterations", 40, "restarts", 2), "test");
-            Best best = new Best(run);
-            new InvertingGradients(params).run(view, best);
-            float[] truth = DATA.image(3);
-            float[] recon = Normalization.CIFAR10.denormalize(best.images, 3, 32, 32);
-            for (int i = 0; i < recon.length; i++) {
-                recon[i] = Math.max(0f, Math.min(1f, recon[i]));
+    private double restartsPsnr(String mode) throws Exception {
+        return WithProperty.with("gia.stack", mode, () -> {
+            try (NDManager run = manager.newSubManager()) {
+                GiaModel model = ModelFactory.build(new ModelSpec("resnet20", "default", "untrained", 0, "eval", null), 10, 3, 32, run);
+                ServerView view = view(model, 3, run);
+                ParamValues params = PluginRegistry.defaults().attack("inverting-gradients").descriptor().schema()
+                        .validate(Map.of("iterations", 40, "restarts", 2), "test");
+                Best best = new Best(run);
+                new InvertingGradients(params).run(view, best);
+                return psnr(best.images, 3);
             }
-            return Psnr.image(truth, recon);
-        } finally {
-            if (before == null) {
-                System.clearProperty("gia.stack");
-            } else {
-                System.setProperty("gia.stack", before);
-            }
-        }
+        });
     }
 
     /**
@@ -198,7 +188,7 @@ class StackedInvertingGradientsTest {
      * relative, and after 12 Adam steps the loss to 1e-3 and the reconstruction's PSNR to 0.5 dB.
      */
     @Test
-    void stackedGradInversionCandidatesFollowTheOneByOnePath() {
+    void stackedGradInversionCandidatesFollowTheOneByOnePath() throws Exception {
         List<Double> oneByOne = new ArrayList<>();
         List<Double> stacked = new ArrayList<>();
         double psnrOne = gradInversion("off", oneByOne);
@@ -214,34 +204,33 @@ class StackedInvertingGradientsTest {
         assertTrue(stacked.get(stacked.size() - 2) < 0.9 * stacked.get(0), "the loss should fall: " + stacked);
     }
 
-    private double gradInversion(String mode, List<Double> losses) {
-        String before = System.getProperty("gia.stack");
-        System.setProperty("gia.stack", mode);
-        try (NDManager run = manager.newSubManager()) {
-            GiaModel model = ModelFactory.build(new ModelSpec("resnet20", "default", "bundled", 0, "eval", null), 10, 3, 32, run);
-            ServerView view = view(model, 3, run);
-            ParamValues params = PluginRegistry.defaults().attack("gradinversion").descriptor().schema()
-                    .validate(Map.of("iterations", 12, "group", 3), "test");
-            Best best = new Best(run) {
-                @Override
-                public void report(int iteration, double l, float[] x) {
-                    losses.add(l);
-                    super.report(iteration, l, x);
-                }
-            };
-            new GradInversion(params).run(view, best);
-            float[] recon = Normalization.CIFAR10.denormalize(best.images, 3, 32, 32);
-            for (int i = 0; i < recon.length; i++) {
-                recon[i] = Math.max(0f, Math.min(1f, recon[i]));
+    private double gradInversion(String mode, List<Double> losses) throws Exception {
+        return WithProperty.with("gia.stack", mode, () -> {
+            try (NDManager run = manager.newSubManager()) {
+                GiaModel model = ModelFactory.build(new ModelSpec("resnet20", "default", "bundled", 0, "eval", null), 10, 3, 32, run);
+                ServerView view = view(model, 3, run);
+                ParamValues params = PluginRegistry.defaults().attack("gradinversion").descriptor().schema()
+                        .validate(Map.of("iterations", 12, "group", 3), "test");
+                Best best = new Best(run) {
+                    @Override
+                    public void report(int iteration, double l, float[] x) {
+                        losses.add(l);
+                        super.report(iteration, l, x);
+                    }
+                };
+                new GradInversion(params).run(view, best);
+                return psnr(best.images, 3);
             }
-            return Psnr.image(DATA.image(3), recon);
-        } finally {
-            if (before == null) {
-                System.clearProperty("gia.stack");
-            } else {
-                System.setProperty("gia.stack", before);
-            }
+        });
+    }
+
+    /** PSNR of a reconstruction (model-input space) against bundled image {@code index}, clamped to [0, 1]. */
+    private static double psnr(float[] images, int index) {
+        float[] recon = Normalization.CIFAR10.denormalize(images, 3, 32, 32);
+        for (int i = 0; i < recon.length; i++) {
+            recon[i] = Math.max(0f, Math.min(1f, recon[i]));
         }
+        return Psnr.image(DATA.image(index), recon);
     }
 
     private static AttackContext context(NDManager run) {
