@@ -54,8 +54,8 @@ public final class ThreadPolicy {
             return new Choice(Math.min(cores, 4), "GPU run");
         }
         int threads = byRule(parameters, batch, pixels, cores);
-        return new Choice(threads, String.format(Locale.ROOT, "rule: %.1f M parameters, batch %d, %d px, %d cores",
-                parameters / 1e6, batch, pixels, cores));
+        return new Choice(threads, String.format(Locale.ROOT, "rule: %.1f M parameters, batch %d, %d px, %d core%s",
+                parameters / 1e6, batch, pixels, cores, cores == 1 ? "" : "s"));
     }
 
     private static volatile Choice applied;
