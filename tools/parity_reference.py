@@ -3,7 +3,7 @@
 
 Computes, with plain PyTorch and no code from the workbench, the gradient-matching quantities the
 Java side computes, on the same weights and the same real images:
-  * DLG on the DLG LeNet with the workbench's seeded weights (java.util.Random(0), U(-0.5, 0.5),
+  * DLG on the DLG LeNet with the workbench scheme's seeded weights (model.init=workbench: java.util.Random(0), U(-0.5, 0.5),
     reproduced bit for bit below): squared-L2 gradient distance and its gradient with respect to the guess;
   * Inverting Gradients on the bundled trained CIFAR ResNet-20 (BatchNorm eval and train): 1 - cosine
     + 0.01 TV and its gradient.

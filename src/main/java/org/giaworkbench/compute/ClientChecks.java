@@ -58,7 +58,7 @@ final class ClientChecks {
                 fineTune(honest, dataset, normalization, fineTuneSteps, oracle, scope);
             }
             ModelSpec arch = new ModelSpec(spec.model().arch(), spec.model().activation(), "untrained", 0,
-                    spec.model().batchNorm(), spec.model().numClasses());
+                    spec.model().batchNorm(), spec.model().numClasses(), spec.model().init());
             GiaModel expected = ModelFactory.build(arch, numClasses, c, dataset.height(), scope);
             boolean granted = ThreatModel.labelsGranted(spec.fl().labels(), plugin.assumesKnownLabels());
             float[] mean = new float[c];

@@ -127,7 +127,7 @@ public final class ModelFactory {
         }
         String weights = spec.weights() == null ? "untrained" : spec.weights();
         switch (weights) {
-            case "untrained" -> initialise(model, spec.seed());
+            case "untrained" -> initialise(model, spec);
             case "bundled" -> loadBundled(model, info);
             default -> loadFile(model, Path.of(weights));
         }
@@ -207,9 +207,19 @@ public final class ModelFactory {
         }
     }
 
+    /** Untrained weights as {@code spec.init()} says: the reference implementation's or the workbench's own. */
+    private static void initialise(GiaModel model, ModelSpec spec) {
+        switch (spec.init()) {
+            case ModelSpec.INIT_REFERENCE -> ReferenceInit.apply(model, spec.seed());
+            case ModelSpec.INIT_WORKBENCH -> initialise(model, spec.seed());
+            default -> throw GiaException.badInput("model.init must be reference or workbench, got '" + spec.init() + "'",
+                    "reference: as PyTorch builds the architecture; workbench: the scheme of the first versions");
+        }
+    }
+
     /**
-     * Seeded initialisation on the host (java.util.Random), so that a seed means the same weights on
-     * every machine and engine version. LeNet-DLG: every weight and bias U(-0.5, 0.5) as in DLG. ResNets:
+     * {@code model.init=workbench}: seeded initialisation on the host (java.util.Random), so that a seed
+     * means the same weights on every machine and engine version. LeNet-DLG: every weight and bias U(-0.5, 0.5) as in DLG. ResNets:
      * Kaiming-normal (fan-in, ReLU gain) weights as in the CIFAR ResNet port, linear biases
      * U(-1/sqrt(fan_in), 1/sqrt(fan_in)) as PyTorch's default, BatchNorm weight 1, bias 0, statistics 0/1.
      */

@@ -583,7 +583,7 @@ public final class ExperimentStore implements AutoCloseable {
                         }
                     }
                 }
-                ExperimentSpec spec = SpecJson.read(specJson);
+                ExperimentSpec spec = SpecJson.readStored(specJson);
                 return Optional.of(new StoredRun(summary, specJson, spec, seed, message, device, versions(versionsJson), params,
                         total, bestLoss, labelAccuracy, parseLabels(trueLabels), parseLabels(recovered), finished, psnr, ssim,
                         List.copyOf(refs), Map.copyOf(metrics)));

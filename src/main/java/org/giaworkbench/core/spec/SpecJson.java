@@ -46,6 +46,19 @@ public final class SpecJson {
         return bind(parse(json, "spec"));
     }
 
+    /**
+     * A spec stored with a run. Runs stored before {@code model.init} existed drew untrained weights with
+     * the workbench's own scheme: they keep it, so that re-running one gives the same model.
+     */
+    public static ExperimentSpec readStored(String json) {
+        ObjectNode tree = parse(json, "stored spec");
+        JsonNode model = tree.get("model");
+        if (model instanceof ObjectNode m && !m.has("init")) {
+            m.put("init", ModelSpec.INIT_WORKBENCH);
+        }
+        return bind(tree);
+    }
+
     public static ExperimentSpec read(Path file) {
         try {
             return bind(parse(Files.readString(file), file.toString()));

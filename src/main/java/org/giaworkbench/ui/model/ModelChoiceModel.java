@@ -50,6 +50,7 @@ public final class ModelChoiceModel {
     private final ObjectProperty<Integer> trainedEpoch = new SimpleObjectProperty<>(this, "trainedEpoch");
     private final IntegerProperty seed = new SimpleIntegerProperty(this, "seed", 0);
     private final StringProperty batchNorm = new SimpleStringProperty(this, "batchNorm", "eval");
+    private final StringProperty init = new SimpleStringProperty(this, "init", ModelSpec.INIT_REFERENCE);
     /** Output classes; empty: the dataset's. */
     private final StringProperty numClasses = new SimpleStringProperty(this, "numClasses", "");
     private final BooleanProperty bundledAvailable = new SimpleBooleanProperty(this, "bundledAvailable", false);
@@ -180,7 +181,7 @@ public final class ModelChoiceModel {
         String n = numClasses.get() == null ? "" : numClasses.get().trim();
         Integer classes = n.matches("\\d+") ? Integer.valueOf(n) : null;
         return new ModelSpec(arch.get() == null ? null : arch.get().id(), activation.get(), w, seed.get(), batchNorm.get(),
-                classes);
+                classes, init.get());
     }
 
     public void apply(ModelSpec spec) {
@@ -198,6 +199,7 @@ public final class ModelChoiceModel {
         }
         seed.set((int) spec.seed());
         batchNorm.set(spec.batchNorm() == null ? "eval" : spec.batchNorm());
+        init.set(spec.init());
         numClasses.set(spec.numClasses() == null ? "" : spec.numClasses().toString());
     }
 
@@ -232,6 +234,11 @@ public final class ModelChoiceModel {
 
     public IntegerProperty seedProperty() {
         return seed;
+    }
+
+    /** {@code reference} or {@code workbench}: how untrained weights are drawn. */
+    public StringProperty initProperty() {
+        return init;
     }
 
     public StringProperty batchNormProperty() {

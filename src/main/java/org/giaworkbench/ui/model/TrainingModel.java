@@ -110,7 +110,7 @@ public final class TrainingModel {
             throw org.giaworkbench.core.GiaException.badInput(Messages.get("train.error.lr", learningRate.get()), "");
         }
         // Training starts from the seeded initialisation of the chosen architecture and activation.
-        ModelSpec start = new ModelSpec(m.arch(), m.activation(), "untrained", m.seed(), "train", m.numClasses());
+        ModelSpec start = new ModelSpec(m.arch(), m.activation(), "untrained", m.seed(), "train", m.numClasses(), m.init());
         TrainingSpec spec = TrainingSpec.of(start, data.get()).withEpochs(epochs.get()).withBatchSize(batch.get())
                 .withLearningRate(lr);
         spec = new TrainingSpec(spec.model(), spec.data(), spec.epochs(), spec.batchSize(), spec.learningRate(),

@@ -58,7 +58,7 @@ class ReferenceParityTest {
 
     @Test
     void dlgOnTheSeededLeNetMatchesPyTorch() {
-        check("dlg_lenet_seed0", new ModelSpec("lenet-dlg", "sigmoid", "untrained", 0, "eval", 100), 100,
+        check("dlg_lenet_seed0", new ModelSpec("lenet-dlg", "sigmoid", "untrained", 0, "eval", 100, ModelSpec.INIT_WORKBENCH), 100,
                 new int[] {0}, new int[] {1}, Normalization.NONE, Distance.SQUARED_L2, 0);
     }
 

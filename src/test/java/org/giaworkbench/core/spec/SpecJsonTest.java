@@ -26,6 +26,17 @@ class SpecJsonTest {
     }
 
     @Test
+    void untrainedModelsStartAsTheirReferenceImplementationButStoredRunsKeepTheSchemeTheyRanWith() {
+        assertEquals(ModelSpec.INIT_REFERENCE, SpecJson.read("{}").model().init());
+        ObjectNode stored = SpecJson.toTree(Presets.load("quickstart-ig"));
+        ((ObjectNode) stored.get("model")).remove("init");
+        assertEquals(ModelSpec.INIT_WORKBENCH, SpecJson.readStored(stored.toString()).model().init(),
+                "a run stored before model.init existed drew its weights with the workbench's scheme");
+        ExperimentSpec now = SpecJson.read("{\"model\": {\"init\": \"reference\"}}");
+        assertEquals(ModelSpec.INIT_REFERENCE, SpecJson.readStored(SpecJson.write(now)).model().init());
+    }
+
+    @Test
     void writeThenReadGivesTheSameSpec() {
         ExperimentSpec spec = Presets.load("quickstart-ig");
         assertEquals(spec, SpecJson.read(SpecJson.write(spec)));
