@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.giaworkbench.compute.ComputeService;
+import org.giaworkbench.compute.bench.QualityParity;
 import org.giaworkbench.compute.bench.ReferenceBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,10 +55,34 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--sweep-iterations", defaultValue = "200", description = "iterations per cell for --sweep-check (default: ${DEFAULT-VALUE})")
     int sweepIterations;
 
+    @Option(names = "--quality", description = {"instead: attack quality against the plain-PyTorch reference on the same weights,",
+            "images, starting point and hyper-parameters (IG on the CIFAR ResNet-18, batch 1 on three images and",
+            "batch 4; DLG on the LeNet, three images): PSNR per budget, ours minus the reference's"})
+    boolean quality;
+
+    @Option(names = "--quality-reference", paramLabel = "FILE", defaultValue = "tools/quality_reference.py",
+            description = "the reference attacks for --quality (default: ${DEFAULT-VALUE})")
+    Path qualityReference;
+
+    @Option(names = "--budgets", split = ",", defaultValue = "500,2000",
+            description = "iteration budgets for --quality, each a separate run (default: ${DEFAULT-VALUE})")
+    List<Integer> budgets;
+
+    @Option(names = "--cases", split = ",", paramLabel = "PREFIX",
+            description = "--quality: only the cases whose names start so (ig-b1, ig-b4, dlg; default: all)")
+    List<String> cases = List.of();
+
+    @Option(names = "--work", paramLabel = "DIR", defaultValue = "target/quality",
+            description = "--quality: where the exported weights and problems go (default: ${DEFAULT-VALUE})")
+    Path work;
+
     @Override
     public Integer call() throws Exception {
         if (sweepCheck != null) {
             return sweepCheck();
+        }
+        if (quality) {
+            return quality();
         }
         for (String c : only) {
             if (!ReferenceBenchmark.CONFIGS.contains(c)) {
@@ -79,6 +104,32 @@ final class BenchCommand implements Callable<Integer> {
         }
         System.out.println("ratio = Java median / Python median over " + rounds + " interleaved rounds (per-round medians)");
         return GiaCli.OK;
+    }
+
+    private int quality() throws Exception {
+        List<QualityParity.Row> rows;
+        try (ComputeService compute = new ComputeService()) {
+            rows = QualityParity.run(compute, new QualityParity.Options(python, qualityReference, budgets, cases, work),
+                    System.err::println);
+        }
+        System.out.printf(Locale.ROOT, "%-12s %6s %-24s %-24s %8s %8s %9s %11s%n", "case", "iters", "ours dB", "reference dB",
+                "mean d", "worst", "loss[1]", "ref loss[1]");
+        for (QualityParity.Row r : rows) {
+            System.out.printf(Locale.ROOT, "%-12s %6d %-24s %-24s %+8.2f %+8.2f %9.4g %11.4g%n", r.c().name(), r.iterations(),
+                    dbList(r.ours()), dbList(r.reference()), r.oursMean() - r.referenceMean(), -r.worstShortfall(),
+                    r.firstLossOurs(), r.firstLossReference());
+        }
+        System.out.println("mean d = ours - reference (mean PSNR over the batch); worst = the image where ours falls furthest "
+                + "below (negative: below). Goal: mean d >= -0.5 dB on average, worst >= -2 dB.");
+        return GiaCli.OK;
+    }
+
+    private static String dbList(double[] values) {
+        StringBuilder b = new StringBuilder();
+        for (double v : values) {
+            b.append(b.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.2f", v));
+        }
+        return b.toString();
     }
 
     private int sweepCheck() throws Exception {

@@ -143,6 +143,12 @@ public final class ReferenceBenchmark {
         return rows;
     }
 
+    /** The reference's own instructions: OpenBLAS with one BLAS thread (Debian's torch is otherwise 4-7x slower). */
+    static void pythonEnvironment(java.util.Map<String, String> env) {
+        env.put("LD_LIBRARY_PATH", "/usr/lib/x86_64-linux-gnu/openblas-pthread");
+        env.put("OPENBLAS_NUM_THREADS", "1");
+    }
+
     private static double python(Options o, Config c) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(o.python().toString(), o.reference().toString()));
         cmd.addAll(c.python());
@@ -151,9 +157,7 @@ public final class ReferenceBenchmark {
             cmd.addAll(List.of("--device", o.device(), "--tf32", "on".equals(System.getProperty("gia.tf32")) ? "on" : "off"));
         }
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        // The reference's own instructions: OpenBLAS with one BLAS thread, two torch threads.
-        pb.environment().put("LD_LIBRARY_PATH", "/usr/lib/x86_64-linux-gnu/openblas-pthread");
-        pb.environment().put("OPENBLAS_NUM_THREADS", "1");
+        pythonEnvironment(pb.environment());
         Process p = pb.start();
         String result = null;
         StringBuilder all = new StringBuilder();
