@@ -146,14 +146,14 @@ class ComputeServiceTest {
     }
 
     /**
-     * An untrained ResNet-56 in eval mode saturates on this image (logits +/-5e4): the client's gradient
-     * is exactly zero. The run is refused before it starts, with the reason, instead of "diverged at
+     * An untrained ResNet-56 with the workbench's own init (not PyTorch's: that one stays tame), in eval
+     * mode, saturates on this image (logits +/-5e4): the client's gradient is exactly zero. The run is refused before it starts, with the reason, instead of "diverged at
      * iteration 1".
      */
     @Test
     void aGradientThatIsExactlyZeroIsRefusedWithTheReason() throws Exception {
         RecordingSink sink = new RecordingSink();
-        RunResult r = compute.submit(spec("{\"model\": {\"arch\": \"resnet56\"}, \"data\": {\"seed\": 1},"
+        RunResult r = compute.submit(spec("{\"model\": {\"arch\": \"resnet56\", \"init\": \"workbench\"}, \"data\": {\"seed\": 1},"
                 + " \"attack\": {\"id\": \"inverting-gradients\", \"params\": {\"iterations\": 10}}, \"run\": {\"seed\": 1}}"), sink)
                 .outcome().get(120, TimeUnit.SECONDS);
         assertNull(r);

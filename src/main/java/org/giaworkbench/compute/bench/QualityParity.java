@@ -67,7 +67,7 @@ public final class QualityParity {
         }
     }
 
-    public record Options(Path python, Path tool, List<Integer> budgets, List<String> only, Path workDir) {
+    public record Options(Path python, Path tool, List<Integer> budgets, List<String> only, Path workDir, String init) {
     }
 
     static final int[] IMAGE_LABELS = {3, 5, 8}; // cat, dog, ship: the images of the issue's first measurement
@@ -99,17 +99,17 @@ public final class QualityParity {
         return out;
     }
 
-    static ExperimentSpec spec(Case c, int iterations) {
+    static ExperimentSpec spec(Case c, int iterations, String init) {
         return SpecJson.read("""
                 {"name": "quality-%s",
                  "data": {"source": "bundled-cifar10", "resolution": 32, "batch": %d, "seed": 0, "index": %s, "normalization": "%s"},
                  "model": {"arch": "%s", "activation": "default", "weights": "untrained", "seed": 0, "batchNorm": "eval",
-                           "numClasses": %d, "init": "reference"},
+                           "numClasses": %d, "init": "%s"},
                  "fl": {"protocol": "fedsgd", "labels": "auto"},
                  "attack": {"id": "%s", "params": {"iterations": %d, "tv": %s}},
                  "run": {"device": "cpu", "seed": 0, "snapshotEvery": %d}}
                 """.formatted(c.name(), c.batch(), c.index() == null ? "null" : c.index().toString(), c.normalization(),
-                c.arch(), c.numClasses(), c.attack(), iterations, Double.toString(c.tv()), Math.max(1, iterations)));
+                c.arch(), c.numClasses(), init, c.attack(), iterations, Double.toString(c.tv()), Math.max(1, iterations)));
     }
 
     public static List<Row> run(ComputeService compute, Options options, Consumer<String> log) throws Exception {
@@ -124,7 +124,7 @@ public final class QualityParity {
                 continue;
             }
             for (int budget : options.budgets()) {
-                ExperimentSpec spec = spec(c, budget);
+                ExperimentSpec spec = spec(c, budget, options.init());
                 double[] firstLoss = {Double.NaN};
                 long t0 = System.nanoTime();
                 RunResult ours = compute.submit(spec, e -> {
