@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.giaworkbench.attack.RandomStart;
 import org.giaworkbench.compute.ComputeService;
+import org.giaworkbench.compute.ThreadPolicy;
 import org.giaworkbench.core.GiaException;
 import org.giaworkbench.core.result.RunResult;
 import org.giaworkbench.core.result.RunStatus;
@@ -126,10 +127,19 @@ public final class QualityParity {
             for (int budget : options.budgets()) {
                 ExperimentSpec spec = spec(c, budget, options.init());
                 double[] firstLoss = {Double.NaN};
+                int[] shown = {0};
                 long t0 = System.nanoTime();
                 RunResult ours = compute.submit(spec, e -> {
-                    if (e instanceof RunEvent.Progress p && p.iteration() == 1 && Double.isNaN(firstLoss[0])) {
-                        firstLoss[0] = p.loss();
+                    if (e instanceof RunEvent.Progress p) {
+                        if (p.iteration() == 1 && Double.isNaN(firstLoss[0])) {
+                            firstLoss[0] = p.loss();
+                        }
+                        // a line every tenth of the budget: these runs take minutes on a CPU
+                        if (p.iteration() * 10L / budget > shown[0]) {
+                            shown[0] = (int) (p.iteration() * 10L / budget);
+                            log.accept(String.format(Locale.ROOT, "  %s: ours at %d/%d, loss %.5g, %.2f it/s", c.name(),
+                                    p.iteration(), budget, p.loss(), p.iterationsPerSecond()));
+                        }
                     }
                 }).outcome().get(24, TimeUnit.HOURS);
                 if (ours.status() != RunStatus.FINISHED) {
@@ -199,7 +209,9 @@ public final class QualityParity {
                 c.attack().equals("dlg") ? "dlg" : "ig", "--case", npz.toString(),
                 "--weights", npz.resolveSibling(c.name() + "-weights.npz").toString(),
                 "--iters", Integer.toString(iterations), "--tv", Double.toString(c.tv()),
-                "--classes", Integer.toString(c.numClasses())));
+                "--classes", Integer.toString(c.numClasses()),
+                // as many threads as our run had, so that the seconds compare too
+                "--threads", Integer.toString(ThreadPolicy.applied() == null ? 1 : ThreadPolicy.applied().threads())));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         ReferenceBenchmark.pythonEnvironment(pb.environment());
         Process p = pb.start();
