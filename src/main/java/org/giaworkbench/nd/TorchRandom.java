@@ -45,11 +45,18 @@ public final class TorchRandom {
                                           DataType type) {
         double low = normalCdf((a - mean) / std);
         double high = normalCdf((b - mean) / std);
+        // Scalars as owned 0-dim tensors of the same type (rounded to it, as PyTorch rounds a Python float
+        // for a float tensor), never DJL's Number overloads, which alias Java memory (see DjlPitfallsTest).
         try (NDArray u = uniform(manager, 2 * low - 1, 2 * high - 1, shape, type);
              NDArray e = JniUtils.erfinv((PtNDArray) u);
-             NDArray scaled = e.mul((float) (std * Math.sqrt(2.0)));
-             NDArray shifted = scaled.add((float) mean)) {
-            return shifted.clip(a, b);
+             NDArray factor = OwnedArrays.scalar(manager, std * Math.sqrt(2.0), type);
+             NDArray offset = OwnedArrays.scalar(manager, mean, type);
+             NDArray lowest = OwnedArrays.scalar(manager, a, type);
+             NDArray highest = OwnedArrays.scalar(manager, b, type);
+             NDArray scaled = e.mul(factor);
+             NDArray shifted = scaled.add(offset);
+             NDArray floored = shifted.maximum(lowest)) {
+            return floored.minimum(highest);
         }
     }
 
