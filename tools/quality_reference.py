@@ -5,7 +5,7 @@ The Java side exports, per case, the model's weights (PyTorch names) and the pro
 client's images in [0, 1]), gia.labels, gia.mean / gia.std (the model sees (x - mean) / std) and
 gia.x0, the attack's seeded starting vector. This script computes the client's gradient itself, runs
 the attack as the papers' code does (written here from their descriptions, not imported), and prints
-one RESULT line with the first iteration's loss and each image's PSNR.
+one RESULT line with the first and the lowest loss and each image's PSNR (--losses FILE: every loss).
 
   ig   Inverting Gradients (Geiping et al.; inversefed's defaults): 1 - cosine similarity of all
        parameter gradients + tv * TV (mean absolute differences), Adam (lr 0.1) on the sign of the
@@ -126,13 +126,17 @@ def main():
     ap.add_argument("--lr", type=float, default=0.1)
     ap.add_argument("--classes", type=int, default=10)
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--losses", help="write every evaluated loss here, one per line")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     problem = load(args)
     losses, best = (run_ig if args.attack == "ig" else run_dlg)(args, *problem)
     scores = psnr(best, problem[1], problem[3], problem[4])
+    if args.losses:
+        with open(args.losses, "w") as f:
+            f.writelines(f"{v:.9g}\n" for v in losses)
     print(f"RESULT attack={args.attack} iters={args.iters} first_loss={losses[0]:.9g} "
-          f"psnr={','.join(f'{p:.4f}' for p in scores)} torch={torch.__version__}")
+          f"best_loss={min(losses):.9g} psnr={','.join(f'{p:.4f}' for p in scores)} torch={torch.__version__}")
 
 
 if __name__ == "__main__":

@@ -80,6 +80,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "--quality: model.init of the attacked models, reference or workbench (default: ${DEFAULT-VALUE})")
     String init;
 
+    @Option(names = "--starts", defaultValue = "1",
+            description = "--quality: runs per case and budget from run seeds 0..N-1; the two sides' paths part within "
+                    + "tens of iterations, so one run is one sample (default: ${DEFAULT-VALUE})")
+    int starts;
+
     @Override
     public Integer call() throws Exception {
         if (sweepCheck != null) {
@@ -113,22 +118,24 @@ final class BenchCommand implements Callable<Integer> {
     private int quality() throws Exception {
         List<QualityParity.Row> rows;
         try (ComputeService compute = new ComputeService()) {
-            rows = QualityParity.run(compute, new QualityParity.Options(python, qualityReference, budgets, cases, work, init),
+            rows = QualityParity.run(compute, new QualityParity.Options(python, qualityReference, budgets, cases, work, init, starts),
                     System.err::println);
         }
-        System.out.printf(Locale.ROOT, "%-12s %6s %-24s %-24s %8s %8s %9s %11s%n", "case", "iters", "ours dB", "reference dB",
-                "mean d", "worst", "loss[1]", "ref loss[1]");
+        System.out.printf(Locale.ROOT, "%-15s %6s %-24s %-24s %8s %8s %9s %11s %9s %11s %6s%n", "case", "iters", "ours dB",
+                "reference dB", "mean d", "worst", "loss[1]", "ref loss[1]", "lowest", "ref lowest", "agree");
         for (QualityParity.Row r : rows) {
-            System.out.printf(Locale.ROOT, "%-12s %6d %-24s %-24s %+8.2f %+8.2f %9.4g %11.4g%n", r.c().name(), r.iterations(),
-                    dbList(r.ours()), dbList(r.reference()), r.oursMean() - r.referenceMean(), -r.worstShortfall(),
-                    r.firstLossOurs(), r.firstLossReference());
+            System.out.printf(Locale.ROOT, "%-15s %6d %-24s %-24s %+8.2f %+8.2f %9.4g %11.4g %9.4g %11.4g %6s%n", r.c().name() + (r.start() == 0 ? "" : "/s" + r.start()),
+                    r.iterations(), dbList(r.ours()), dbList(r.reference()), r.oursMean() - r.referenceMean(), -r.worstShortfall(),
+                    r.firstLossOurs(), r.firstLossReference(), r.bestLossOurs(), r.bestLossReference(),
+                    r.agreeUntil() < 0 ? "-" : Integer.toString(r.agreeUntil()));
         }
         double meanD = rows.stream().mapToDouble(r -> r.oursMean() - r.referenceMean()).average().orElse(Double.NaN);
         double worst = rows.stream().mapToDouble(r -> -r.worstShortfall()).min().orElse(Double.NaN);
         System.out.printf(Locale.ROOT, "all rows: mean d %+.2f dB, worst image %+.2f dB (goal: >= -0.5 and >= -2; model.init=%s)%n",
                 meanD, worst, init);
         System.out.println("mean d = ours - reference (mean PSNR over the batch); worst = the image where ours falls furthest "
-                + "below (negative: below).");
+                + "below (negative: below); lowest = lowest loss of the run; agree = last iteration up to which both loss curves "
+                + "agree within 1e-3 (IG; both curves in --work as CASE-ITERS-losses.csv).");
         return GiaCli.OK;
     }
 

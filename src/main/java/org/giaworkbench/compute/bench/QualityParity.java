@@ -47,9 +47,13 @@ public final class QualityParity {
                        Integer index, double tv) {
     }
 
-    /** One case at one iteration budget: ours and the reference's PSNR per image, and both first losses. */
-    public record Row(Case c, int iterations, double[] ours, double[] reference, double firstLossOurs,
-                      double firstLossReference) {
+    /**
+     * One case at one iteration budget: ours and the reference's PSNR per image, both first and lowest
+     * losses, and (IG) the last iteration up to which both loss curves agree within 1e-3 relative (-1 for
+     * DLG, whose reference counts evaluations, not iterations).
+     */
+    public record Row(Case c, int start, int iterations, double[] ours, double[] reference, double firstLossOurs,
+                      double firstLossReference, double bestLossOurs, double bestLossReference, int agreeUntil) {
         public double oursMean() {
             return Arrays.stream(ours).average().orElse(Double.NaN);
         }
@@ -68,7 +72,9 @@ public final class QualityParity {
         }
     }
 
-    public record Options(Path python, Path tool, List<Integer> budgets, List<String> only, Path workDir, String init) {
+    /** {@code starts}: runs per case and budget, from run seeds 0..starts-1 (a separate starting point each). */
+    public record Options(Path python, Path tool, List<Integer> budgets, List<String> only, Path workDir, String init,
+                          int starts) {
     }
 
     static final int[] IMAGE_LABELS = {3, 5, 8}; // cat, dog, ship: the images of the issue's first measurement
@@ -100,7 +106,7 @@ public final class QualityParity {
         return out;
     }
 
-    static ExperimentSpec spec(Case c, int iterations, String init) {
+    static ExperimentSpec spec(Case c, int iterations, String init, int start) {
         return SpecJson.read("""
                 {"name": "quality-%s",
                  "data": {"source": "bundled-cifar10", "resolution": 32, "batch": %d, "seed": 0, "index": %s, "normalization": "%s"},
@@ -108,9 +114,9 @@ public final class QualityParity {
                            "numClasses": %d, "init": "%s"},
                  "fl": {"protocol": "fedsgd", "labels": "auto"},
                  "attack": {"id": "%s", "params": {"iterations": %d, "tv": %s}},
-                 "run": {"device": "cpu", "seed": 0, "snapshotEvery": %d}}
+                 "run": {"device": "cpu", "seed": %d, "snapshotEvery": %d}}
                 """.formatted(c.name(), c.batch(), c.index() == null ? "null" : c.index().toString(), c.normalization(),
-                c.arch(), c.numClasses(), init, c.attack(), iterations, Double.toString(c.tv()), Math.max(1, iterations)));
+                c.arch(), c.numClasses(), init, c.attack(), iterations, Double.toString(c.tv()), start, Math.max(1, iterations)));
     }
 
     public static List<Row> run(ComputeService compute, Options options, Consumer<String> log) throws Exception {
@@ -125,41 +131,54 @@ public final class QualityParity {
                 continue;
             }
             for (int budget : options.budgets()) {
-                ExperimentSpec spec = spec(c, budget, options.init());
-                double[] firstLoss = {Double.NaN};
-                int[] shown = {0};
-                long t0 = System.nanoTime();
-                RunResult ours = compute.submit(spec, e -> {
-                    if (e instanceof RunEvent.Progress p) {
-                        if (p.iteration() == 1 && Double.isNaN(firstLoss[0])) {
-                            firstLoss[0] = p.loss();
-                        }
-                        // a line every tenth of the budget: these runs take minutes on a CPU
-                        if (p.iteration() * 10L / budget > shown[0]) {
-                            shown[0] = (int) (p.iteration() * 10L / budget);
-                            log.accept(String.format(Locale.ROOT, "  %s: ours at %d/%d, loss %.5g, %.2f it/s", c.name(),
-                                    p.iteration(), budget, p.loss(), p.iterationsPerSecond()));
-                        }
-                    }
-                }).outcome().get(24, TimeUnit.HOURS);
-                if (ours.status() != RunStatus.FINISHED) {
-                    throw new IllegalStateException(c.name() + ": our run ended " + ours.status() + ": " + ours.message());
+                for (int start = 0; start < options.starts(); start++) {
+                    rows.add(runOne(compute, options, c, budget, start, log));
                 }
-                double oursSeconds = (System.nanoTime() - t0) / 1e9;
-                Path npz = options.workDir().resolve(c.name() + ".npz");
-                export(compute, spec, c, ours, npz);
-                t0 = System.nanoTime();
-                Map<String, String> ref = reference(options, c, budget, npz);
-                double refSeconds = (System.nanoTime() - t0) / 1e9;
-                Row row = new Row(c, budget, ours.scores().psnr().clone(), parse(ref.get("psnr")), firstLoss[0],
-                        Double.parseDouble(ref.get("first_loss")));
-                rows.add(row);
-                log.accept(String.format(Locale.ROOT, "%s %d its: ours %.2f dB (%.0f s), reference %.2f dB (%.0f s); "
-                                + "first loss %.6g / %.6g", c.name(), budget, row.oursMean(), oursSeconds, row.referenceMean(),
-                        refSeconds, row.firstLossOurs(), row.firstLossReference()));
             }
         }
         return rows;
+    }
+
+    /** One case, one budget, one starting point: ours through the compute service, then the reference. */
+    private static Row runOne(ComputeService compute, Options options, Case c, int budget, int start, Consumer<String> log)
+            throws Exception {
+        String name = c.name() + (start == 0 ? "" : "-s" + start);
+        ExperimentSpec spec = spec(c, budget, options.init(), start);
+        double[] firstLoss = {Double.NaN};
+        int[] shown = {0};
+        long t0 = System.nanoTime();
+        RunResult ours = compute.submit(spec, e -> {
+            if (e instanceof RunEvent.Progress p) {
+                if (p.iteration() == 1 && Double.isNaN(firstLoss[0])) {
+                    firstLoss[0] = p.loss();
+                }
+                // a line every tenth of the budget: these runs take minutes on a CPU
+                if (p.iteration() * 10L / budget > shown[0]) {
+                    shown[0] = (int) (p.iteration() * 10L / budget);
+                    log.accept(String.format(Locale.ROOT, "  %s: ours at %d/%d, loss %.5g, %.2f it/s", name,
+                            p.iteration(), budget, p.loss(), p.iterationsPerSecond()));
+                }
+            }
+        }).outcome().get(24, TimeUnit.HOURS);
+        if (ours.status() != RunStatus.FINISHED) {
+            throw new IllegalStateException(c.name() + ": our run ended " + ours.status() + ": " + ours.message());
+        }
+        double oursSeconds = (System.nanoTime() - t0) / 1e9;
+        Path npz = options.workDir().resolve(name + ".npz");
+        export(compute, spec, c, ours, npz, name);
+        t0 = System.nanoTime();
+        Path refLosses = options.workDir().resolve(name + "-" + budget + "-reference-losses.txt");
+        Map<String, String> ref = reference(options, c, name, budget, npz, refLosses);
+        double refSeconds = (System.nanoTime() - t0) / 1e9;
+        int agree = c.attack().equals("dlg") ? -1
+                : compareCurves(ours, Files.readAllLines(refLosses), options.workDir().resolve(name + "-" + budget + "-losses.csv"));
+        Row row = new Row(c, start, budget, ours.scores().psnr().clone(), parse(ref.get("psnr")), firstLoss[0],
+                Double.parseDouble(ref.get("first_loss")), ours.bestLoss(), Double.parseDouble(ref.get("best_loss")), agree);
+        log.accept(String.format(Locale.ROOT, "%s %d its: ours %.2f dB (%.0f s), reference %.2f dB (%.0f s); "
+                        + "first loss %.6g / %.6g, lowest %.6g / %.6g, curves agree to iteration %d", name, budget,
+                row.oursMean(), oursSeconds, row.referenceMean(), refSeconds, row.firstLossOurs(), row.firstLossReference(),
+                row.bestLossOurs(), row.bestLossReference(), row.agreeUntil()));
+        return row;
     }
 
     /**
@@ -168,7 +187,7 @@ public final class QualityParity {
      * (x - mean) / std), and {@code gia.x0}, the attack's seeded starting vector (images in the model's
      * input space, then DLG's label logits).
      */
-    static void export(ComputeService compute, ExperimentSpec spec, Case c, RunResult ours, Path npz) throws Exception {
+    static void export(ComputeService compute, ExperimentSpec spec, Case c, RunResult ours, Path npz, String name) throws Exception {
         int images = ours.truth().count() * ours.truth().channels() * ours.truth().height() * ours.truth().width();
         int size = c.attack().equals("dlg") ? images + ours.truth().count() * c.numClasses() : images;
         float[] x0 = RandomStart.gaussian(size, spec.run().seed());
@@ -183,7 +202,7 @@ public final class QualityParity {
             try (NDManager scope = base.newSubManager(); OutputStream out = Files.newOutputStream(npz)) {
                 GiaModel model = ModelFactory.build(spec.model(), c.numClasses(), 3, 32, scope);
                 NDList list = new NDList();
-                try (OutputStream w = Files.newOutputStream(npz.resolveSibling(c.name() + "-weights.npz"))) {
+                try (OutputStream w = Files.newOutputStream(npz.resolveSibling(name + "-weights.npz"))) {
                     model.saveNpz(w);
                 }
                 Shape shape = new Shape(ours.truth().count(), ours.truth().channels(), ours.truth().height(), ours.truth().width());
@@ -204,12 +223,37 @@ public final class QualityParity {
         return a;
     }
 
-    private static Map<String, String> reference(Options o, Case c, int iterations, Path npz) throws IOException, InterruptedException {
+    /**
+     * Writes both loss curves side by side ({@code iteration,ours,reference}) and returns the last
+     * iteration up to which they agree within 1e-3 relative: where float differences, amplified by the
+     * signed step, have set the two runs on different paths.
+     */
+    static int compareCurves(RunResult ours, List<String> referenceLosses, Path csv) throws IOException {
+        List<org.giaworkbench.core.result.SeriesPoint> series = ours.series();
+        StringBuilder out = new StringBuilder("iteration,ours,reference\n");
+        int agree = 0;
+        boolean diverged = false;
+        for (int i = 0; i < Math.min(series.size(), referenceLosses.size()); i++) {
+            double a = series.get(i).loss();
+            double b = Double.parseDouble(referenceLosses.get(i).trim());
+            out.append(series.get(i).iteration()).append(',').append(a).append(',').append(b).append('\n');
+            if (!diverged && Math.abs(a - b) <= 1e-3 * Math.abs(b)) {
+                agree = series.get(i).iteration();
+            } else {
+                diverged = true;
+            }
+        }
+        Files.writeString(csv, out);
+        return agree;
+    }
+
+    private static Map<String, String> reference(Options o, Case c, String name, int iterations, Path npz, Path losses)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(o.python().toString(), o.tool().toString(),
                 c.attack().equals("dlg") ? "dlg" : "ig", "--case", npz.toString(),
-                "--weights", npz.resolveSibling(c.name() + "-weights.npz").toString(),
+                "--weights", npz.resolveSibling(name + "-weights.npz").toString(),
                 "--iters", Integer.toString(iterations), "--tv", Double.toString(c.tv()),
-                "--classes", Integer.toString(c.numClasses()),
+                "--classes", Integer.toString(c.numClasses()), "--losses", losses.toString(),
                 // as many threads as our run had, so that the seconds compare too
                 "--threads", Integer.toString(ThreadPolicy.applied() == null ? 1 : ThreadPolicy.applied().threads())));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
