@@ -127,9 +127,17 @@ def main():
     ap.add_argument("--classes", type=int, default=10)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--losses", help="write every evaluated loss here, one per line")
+    ap.add_argument("--jitter", type=float, default=0.0,
+                    help="add N(0, jitter^2) noise (torch.manual_seed(--jitter-seed)) to the starting point: how much "
+                         "the reference's own PSNR moves when its path changes by float noise")
+    ap.add_argument("--jitter-seed", type=int, default=1)
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     problem = load(args)
+    if args.jitter > 0:
+        net, truth, labels, mean, std, x0 = problem
+        g = torch.Generator().manual_seed(args.jitter_seed)
+        problem = (net, truth, labels, mean, std, x0 + args.jitter * torch.randn(x0.shape, generator=g))
     losses, best = (run_ig if args.attack == "ig" else run_dlg)(args, *problem)
     scores = psnr(best, problem[1], problem[3], problem[4])
     if args.losses:
