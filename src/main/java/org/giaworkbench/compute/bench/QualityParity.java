@@ -122,7 +122,7 @@ public final class QualityParity {
     public static List<Row> run(ComputeService compute, Options options, Consumer<String> log) throws Exception {
         if (!Files.isRegularFile(options.tool())) {
             throw GiaException.badInput("the quality reference " + options.tool() + " does not exist",
-                    "run from the project folder, or give --reference tools/quality_reference.py");
+                    "run from the project folder, or give --quality-reference tools/quality_reference.py");
         }
         Files.createDirectories(options.workDir());
         List<Row> rows = new ArrayList<>();
